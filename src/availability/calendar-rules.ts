@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon';
+import { closingHoliday, HolidayOptions } from './danish-holidays.js';
+
+export interface WeeklyInterval {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** Local wall-clock time, HH:mm. */
+  opens: string;
+  closes: string;
+  desks: number;
+}
+
+export interface ClosureRule {
+  fromDate: string;
+  toDate: string;
+  /** Both null: the whole day. */
+  startTime: string | null;
+  endTime: string | null;
+  reason: string;
+}
+
+export interface CalendarRules extends HolidayOptions {
+  timeZone: string;
+  slotMinutes: number;
+  bookingHorizonDays: number;
+  minNoticeHours: number;
+  weekly: WeeklyInterval[];
+  closures: ClosureRule[];
+}
+
+/** One grid cell of opening time: the unit that capacity is counted in. */
+export interface Cell {
+  startsAt: DateTime;
+  desks: number;
+}
+
+export interface DaySchedule {
+  date: string;
+  cells: Cell[];
+  closedReason?: string;
+}
+
+export interface Slot {
+  startsAt: DateTime;
+  endsAt: DateTime;
+  remaining: number;
+}
+
+export interface DayAvailability {
+  date: string;
+  slots: Slot[];
+  closedReason?: string;
+}
+
+/** Bookings already holding each cell, keyed by the cell's epoch milliseconds. */
+export type BookedCount = (cellStartMillis: number) => number;
+
+function at(date: string, time: string, zone: string): DateTime {
+  return DateTime.fromISO(`${date}T${time}`, { zone });
+}
+
+/**
+ * The open grid cells of one local date. Cells are stepped in absolute time from each opening instant, so a
+ * daylight-saving day gets exactly the cells its real length holds and the instants carry the right offset.
+ */
+export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
+  const holiday = closingHoliday(date, rules);
+  if (holiday) return { date, cells: [], closedReason: holiday };
+  const closures = rules.closures.filter((closure) => closure.fromDate <= date && date <= closure.toDate);
+  const whole = closures.find((closure) => closure.startTime === null);
+  if (whole) return { date, cells: [], closedReason: whole.reason };
+
+  const weekday = DateTime.fromISO(date, { zone: rules.timeZone }).weekday;
+  const partial = closures.map((closure) => ({
+    from: at(date, closure.startTime!, rules.timeZone).toMillis(),
+    to: at(date, closure.endTime!, rules.timeZone).toMillis(),
+  }));
+  const stepMillis = rules.slotMinutes * 60_000;
+  const cells: Cell[] = [];
+  for (const interval of rules.weekly.filter((w) => w.weekday === weekday)) {
+    const closes = at(date, interval.closes, rules.timeZone).toMillis();
+    for (let start = at(date, interval.opens, rules.timeZone).toMillis(); start + stepMillis <= closes; start += stepMillis) {
+      if (partial.some((window) => start < window.to && start + stepMillis > window.from)) continue;
+      cells.push({ startsAt: DateTime.fromMillis(start, { zone: rules.timeZone }), desks: interval.desks });
+    }
+  }
+  cells.sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis());
+  return { date, cells };
+}
+
+/** The first and last instant a booking may start at, seen from `now`. */
+export function bookingWindow(rules: CalendarRules, now: DateTime): { earliest: DateTime; lastDate: string } {
+  return {
+    earliest: now.plus({ hours: rules.minNoticeHours }),
+    lastDate: now.setZone(rules.timeZone).startOf('day').plus({ days: rules.bookingHorizonDays }).toISODate()!,
+  };
+}
+
+/** Slots of `durationMinutes` that start on the grid and fit in consecutive open cells. */
+export function slotsOfDay(rules: CalendarRules, day: DaySchedule, durationMinutes: number, booked: BookedCount): Slot[] {
+  const cellsNeeded = Math.ceil(durationMinutes / rules.slotMinutes);
+  const stepMillis = rules.slotMinutes * 60_000;
+  const slots: Slot[] = [];
+  for (let first = 0; first + cellsNeeded <= day.cells.length; first++) {
+    const run = day.cells.slice(first, first + cellsNeeded);
+    const contiguous = run.every(
+      (cell, i) => i === 0 || cell.startsAt.toMillis() - run[i - 1].startsAt.toMillis() === stepMillis,
+    );
+    if (!contiguous) continue;
+    const remaining = Math.min(...run.map((cell) => cell.desks - booked(cell.startsAt.toMillis())));
+    slots.push({
+      startsAt: run[0].startsAt,
+      endsAt: run[0].startsAt.plus({ minutes: durationMinutes }),
+      remaining: Math.max(0, remaining),
+    });
+  }
+  return slots;
+}
+
+export function eachDate(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 })) dates.push(day.toISODate()!);
+  return dates;
+}
+
+/** Free times per local date in [from, to], as a citizen may book them at `now`. */
+export function availability(
+  rules: CalendarRules,
+  query: { from: string; to: string; durationMinutes: number; now: DateTime; booked: BookedCount },
+): DayAvailability[] {
+  const window = bookingWindow(rules, query.now);
+  return eachDate(query.from, query.to).map((date) => {
+    const day = daySchedule(rules, date);
+    const bookable =
+      date > window.lastDate
+        ? []
+        : slotsOfDay(rules, day, query.durationMinutes, query.booked).filter((slot) => slot.startsAt >= window.earliest);
+    return day.closedReason ? { date, slots: bookable, closedReason: day.closedReason } : { date, slots: bookable };
+  });
+}

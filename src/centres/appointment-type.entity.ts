@@ -1,0 +1,34 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Centre } from './centre.entity.js';
+
+@Entity('appointment_type')
+@Index('uq_appointment_type_code', ['centreId', 'code'], { unique: true })
+@Check('ck_appointment_type_duration', `"duration_minutes" BETWEEN 5 AND 480`)
+export class AppointmentType {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'centre_id', type: 'uuid' })
+  centreId: string;
+
+  @ManyToOne(() => Centre, (centre) => centre.appointmentTypes, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'centre_id' })
+  centre: Relation<Centre>;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'duration_minutes', type: 'integer' })
+  durationMinutes: number;
+
+  /** Types dropped from the list are retired, not deleted, so bookings keep what they were booked as. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+}

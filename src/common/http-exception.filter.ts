@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { AuthErrorCode } from '../auth/auth.error.js';
+import { CalendarErrorCode } from '../centres/calendar.error.js';
+import { DomainError, InputErrorCode } from './domain-error.js';
+import { ErrorBody, errorBody } from './error-body.js';
+
+type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode;
+
+/** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case InputErrorCode.Invalid:
+    case InputErrorCode.MalformedJson:
+    case CalendarErrorCode.InvalidCalendar:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case AuthErrorCode.NotAuthenticated:
+    case AuthErrorCode.InvalidCredentials:
+      return HttpStatus.UNAUTHORIZED;
+    case AuthErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case AuthErrorCode.EmailTaken:
+    case CalendarErrorCode.BookedCapacityAffected:
+    case CalendarErrorCode.NameTaken:
+      return HttpStatus.CONFLICT;
+    case CalendarErrorCode.CentreNotFound:
+      return HttpStatus.NOT_FOUND;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`unmapped error code ${String(unmapped)}`);
+    }
+  }
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, String(request.id ?? ''));
+    if (exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const error = exception as DomainError<ErrorCode>;
+      return errorBody(statusOf(error.code), error.message, error.details, error.extra);
+    }
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') {
+      return errorBody(422, 'The request body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+    }
+    if (parserError?.type === 'entity.too.large') return errorBody(413, 'The request body is too large');
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status >= 500) return this.internal(exception, requestId);
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof (response as { message?: unknown }).message === 'string'
+            ? (response as { message: string }).message
+            : exception.message;
+      return errorBody(status, message);
+    }
+    return this.internal(exception, requestId);
+  }
+
+  private internal(exception: unknown, requestId: string): ErrorBody {
+    // The message of a driver error can quote row values; log only its kind and where it came from.
+    const error = exception instanceof Error ? exception : new Error('non-error thrown');
+    const driver = exception as { code?: string; constraint?: string };
+    this.logger.error({
+      msg: 'unhandled error',
+      requestId,
+      errorName: error.name,
+      errorCode: driver.code,
+      constraint: driver.constraint,
+      frames: error.stack?.split('\n').slice(1, 8).join('\n'),
+    });
+    return errorBody(500, `Internal error; quote correlation id ${requestId} when reporting it`, [], {
+      correlationId: requestId,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvDto } from './env.dto.js';
+
+export const IN_MEMORY = 'memory://';
+
+/** Typed configuration, built once at boot by loadConfig and injected as this class. */
+export class AppConfig {
+  port: number;
+  /** Set: a PostgreSQL server. Unset: the embedded engine in dataDir. */
+  databaseUrl?: string;
+  /** An absolute path, or `memory://` for a throw-away embedded database. */
+  dataDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicBaseUrl: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  dataEncryptionKey: Buffer;
+  authTokenSecret: string;
+  authTokenTtlSeconds: number;
+  rateLimitPerMinute: number;
+  loginAttemptsPerMinute: number;
+  trustProxy: boolean;
+  /** Seed a demo centre and administrator into an empty database. */
+  demoData: boolean;
+  logLevel: string;
+
+  get embedded(): boolean {
+    return !this.databaseUrl;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+interface StoredSecrets {
+  dataEncryptionKey: string;
+  authTokenSecret: string;
+}
+
+/** Embedded mode keeps its generated secrets beside the data, so a restart can still read what it encrypted. */
+function embeddedSecrets(dataDir: string): StoredSecrets {
+  const generate = (): StoredSecrets => ({
+    dataEncryptionKey: randomBytes(32).toString('base64'),
+    authTokenSecret: randomBytes(48).toString('base64url'),
+  });
+  if (dataDir === IN_MEMORY) return generate();
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = generate();
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const dto = plainToInstance(EnvDto, raw, { excludeExtraneousValues: false });
+  const problems = validateSync(dto, { whitelist: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message.replace(`${error.property} `, '')}`),
+  );
+  const config = new AppConfig();
+  config.port = dto.PORT ?? 3000;
+  config.databaseUrl = dto.DATABASE_URL;
+  config.dataDir = dto.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(dto.DATA_DIR ?? './.data');
+  config.smtpUrl = dto.SMTP_URL;
+  config.mailFrom = dto.MAIL_FROM ?? 'Borgerservice <no-reply@borgerservice.localhost>';
+  config.publicBaseUrl = (dto.PUBLIC_BASE_URL ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  config.adminEmail = dto.ADMIN_EMAIL?.toLowerCase();
+  config.adminPassword = dto.ADMIN_PASSWORD;
+  config.authTokenTtlSeconds = dto.AUTH_TOKEN_TTL_SECONDS ?? 3600;
+  config.rateLimitPerMinute = dto.RATE_LIMIT_PER_MINUTE ?? 60;
+  config.loginAttemptsPerMinute = dto.LOGIN_ATTEMPTS_PER_MINUTE ?? 10;
+  config.trustProxy = dto.TRUST_PROXY ?? false;
+  config.logLevel = dto.LOG_LEVEL ?? 'info';
+  config.demoData = dto.DEMO_DATA ?? !config.databaseUrl;
+
+  if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  }
+  let keyText = dto.DATA_ENCRYPTION_KEY;
+  let tokenSecret = dto.AUTH_TOKEN_SECRET;
+  if (config.databaseUrl) {
+    // Every instance on one server must share these, so they cannot be generated per process.
+    if (!keyText) problems.push('DATA_ENCRYPTION_KEY: required when DATABASE_URL is set (32 random bytes, base64)');
+    if (!tokenSecret) problems.push('AUTH_TOKEN_SECRET: required when DATABASE_URL is set (at least 32 characters)');
+  } else if (problems.length === 0 && (!keyText || !tokenSecret)) {
+    const stored = embeddedSecrets(config.dataDir);
+    keyText ??= stored.dataEncryptionKey;
+    tokenSecret ??= stored.authTokenSecret;
+  }
+  if (keyText) {
+    const key = Buffer.from(keyText, 'base64');
+    if (key.length !== 32) problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${key.length}`);
+    config.dataEncryptionKey = key;
+  }
+  config.authTokenSecret = tokenSecret ?? '';
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

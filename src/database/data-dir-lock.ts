@@ -1,0 +1,52 @@
+import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class DataDirLockedError extends Error {}
+
+/**
+ * PGlite has no lock of its own, and two processes on one directory lose committed rows;
+ * a lock file holding a live pid keeps a second process out.
+ */
+export class DataDirLock {
+  private constructor(private readonly file: string) {}
+
+  static acquire(dataDir: string): DataDirLock {
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, 'app.lock');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(file, 'wx', 0o600);
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return new DataDirLock(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number(readFileSync(file, 'utf8').trim());
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+          throw new DataDirLockedError(
+            `The data directory ${dataDir} is in use by process ${holder}; stop it first or set DATA_DIR to another directory`,
+          );
+        }
+        unlinkSync(file); // left by a process that is gone
+      }
+    }
+    throw new DataDirLockedError(`Could not lock the data directory ${dataDir}`);
+  }
+
+  release(): void {
+    try {
+      unlinkSync(this.file);
+    } catch {
+      // already gone
+    }
+  }
+}
