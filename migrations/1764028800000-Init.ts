@@ -23,10 +23,12 @@ export class Init1764028800000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "slot_capacity" ADD CONSTRAINT "FK_3612245921cd60d689361c1e797" FOREIGN KEY ("centre_id") REFERENCES "centre"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "user_centre" ADD CONSTRAINT "FK_aa4a70143648ab91b3daf66fa9c" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
     await queryRunner.query(`ALTER TABLE "user_centre" ADD CONSTRAINT "FK_0905d1b709d2e8170c4ad73ec65" FOREIGN KEY ("centre_id") REFERENCES "centre"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
+    await queryRunner.query(`CREATE TABLE "rate_limit_bucket" ("key" text NOT NULL, "window_start" TIMESTAMP WITH TIME ZONE NOT NULL, "hits" integer NOT NULL, CONSTRAINT "PK_f1310cfeb2b77745eb48247c6c7" PRIMARY KEY ("key"))`);
+    await queryRunner.query(`CREATE INDEX "ix_rate_limit_bucket_window" ON "rate_limit_bucket"  ("window_start") `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['user_centre', 'slot_capacity', 'closure', 'opening_hours', 'appointment_type', 'app_user', 'centre']) {
+    for (const table of ['rate_limit_bucket', 'user_centre', 'slot_capacity', 'closure', 'opening_hours', 'appointment_type', 'app_user', 'centre']) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }

@@ -1,12 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.error.js';
 import { CalendarErrorCode } from '../centres/calendar.error.js';
+import { RateLimitError, RateLimitErrorCode } from '../rate-limit/rate-limit.error.js';
 import { DomainError, InputErrorCode } from './domain-error.js';
 import { ErrorBody, errorBody } from './error-body.js';
 
-type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode;
+type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 export function statusOf(code: ErrorCode): number {
@@ -26,6 +26,8 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case CalendarErrorCode.CentreNotFound:
       return HttpStatus.NOT_FOUND;
+    case RateLimitErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
     default: {
       const unmapped: never = code;
       throw new Error(`unmapped error code ${String(unmapped)}`);
@@ -47,7 +49,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception, String(request.id ?? ''));
-    if (exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    if (exception instanceof RateLimitError) response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -56,14 +58,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const error = exception as DomainError<ErrorCode>;
       return errorBody(statusOf(error.code), error.message, error.details, error.extra);
     }
-    const parserError = exception as BodyParserError;
+    // Nest wraps body-parser's errors in an HttpException whose cause keeps the parser's error type.
+    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') {
       return errorBody(422, 'The request body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
     }
     if (parserError?.type === 'entity.too.large') return errorBody(413, 'The request body is too large');
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status >= 500) return this.internal(exception, requestId);
+      if (status === 500) return this.internal(exception, requestId);
       const response = exception.getResponse();
       const message =
         typeof response === 'string'

@@ -9,6 +9,9 @@ function flatten(errors: ValidationError[], prefix: string): FieldIssue[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
     const field = isIndex ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.value === undefined && error.constraints && !error.children?.length) {
+      return [{ field, message: 'is required' }];
+    }
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       // class-validator prefixes messages with the bare property name; the field path says it better

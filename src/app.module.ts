@@ -1,0 +1,61 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
+import { AuthModule } from './auth/auth.module.js';
+import { AvailabilityModule } from './availability/availability.module.js';
+import { CentresModule } from './centres/centres.module.js';
+import { Clock } from './common/clock.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { InputValidationPipe } from './common/validation.js';
+import { AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { EmbeddedDatabase } from './database/embedded.js';
+import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
+import { HealthModule } from './health/health.module.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+
+export interface AppOptions {
+  config: AppConfig;
+  embedded?: EmbeddedDatabase;
+  clock?: Clock;
+  /** Where structured logs go; stdout by default (tests capture them to check what is logged). */
+  logStream?: DestinationStream;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+      ],
+      exports: [AppConfig, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        DatabaseModule.forRoot(options.config, options.embedded),
+        AuthModule,
+        CentresModule,
+        AvailabilityModule,
+        HealthModule,
+        BootstrapDataModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

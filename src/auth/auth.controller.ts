@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { CreateUserDto, LoginDto, LoginResultDto, UserDto } from './auth.dto.js';
+import { CurrentUser, Public, Roles } from './auth.decorators.js';
+import { AuthService, LoginResult } from './auth.service.js';
+import type { AuthUser } from './auth-user.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('login')
+  @ApiOkResponse({ type: LoginResultDto })
+  login(@Body() body: LoginDto): Promise<LoginResult> {
+    return this.auth.login(body.email, body.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOkResponse({ type: UserDto })
+  create(@Body() body: CreateUserDto): Promise<AuthUser> {
+    return this.users.create(body);
+  }
+}

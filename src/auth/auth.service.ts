@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import argon2 from 'argon2';
+import { AppConfig } from '../config/app-config.js';
+import { AuthError, AuthErrorCode } from './auth.error.js';
+import type { AuthUser } from './auth-user.js';
+import { toAuthUser, UsersService } from './users.service.js';
+
+export interface LoginResult {
+  accessToken: string;
+  expiresIn: number;
+  user: AuthUser;
+}
+
+@Injectable()
+export class AuthService {
+  // Verified against when the e-mail is unknown, so both failures take the same time.
+  private readonly decoyHash = argon2.hash('decoy password that matches nothing', { type: argon2.argon2id });
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findByEmail(email);
+    const matches = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !user.active || !matches) {
+      throw new AuthError(AuthErrorCode.InvalidCredentials, 'Wrong e-mail or password');
+    }
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    return { accessToken, expiresIn: this.config.authTokenTtlSeconds, user: toAuthUser(user) };
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import argon2 from 'argon2';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { InputError } from '../common/domain-error.js';
+import { Centre } from '../centres/centre.entity.js';
+import { AuthError, AuthErrorCode } from './auth.error.js';
+import type { AuthUser } from './auth-user.js';
+import { Role, User } from './user.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toAuthUser(user: User): AuthUser {
+  return { id: user.id, email: user.email, role: user.role, centreIds: (user.centres ?? []).map((c) => c.id).sort() };
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Centre) private readonly centres: Repository<Centre>,
+  ) {}
+
+  async findActive(id: string): Promise<AuthUser | null> {
+    if (!UUID.test(id)) return null;
+    const user = await this.users.findOne({ where: { id, active: true }, relations: { centres: true } });
+    return user ? toAuthUser(user) : null;
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: email.toLowerCase() }, relations: { centres: true } });
+  }
+
+  async create(input: { email: string; password: string; role: Role; centreIds: string[] }): Promise<AuthUser> {
+    const centreIds = [...new Set(input.centreIds)];
+    if (input.role === 'staff' && centreIds.length === 0) {
+      throw InputError.field('centreIds', 'a staff account needs at least one centre');
+    }
+    const centres = centreIds.length ? await this.centres.findBy({ id: In(centreIds) }) : [];
+    const unknown = centreIds.filter((id) => !centres.some((centre) => centre.id === id));
+    if (unknown.length) throw InputError.field('centreIds', `unknown centre ${unknown.join(', ')}`);
+    const user = this.users.create({
+      email: input.email.toLowerCase(),
+      passwordHash: await argon2.hash(input.password, { type: argon2.argon2id }),
+      role: input.role,
+      centres,
+    });
+    try {
+      return toAuthUser(await this.users.save(user));
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new AuthError(AuthErrorCode.EmailTaken, 'An account with this e-mail exists already');
+      }
+      throw error;
+    }
+  }
+
+  async countAdmins(): Promise<number> {
+    return this.users.countBy({ role: 'admin' });
+  }
+
+  /** The first administrator from ADMIN_EMAIL/ADMIN_PASSWORD, only while there is none. */
+  async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
+    if ((await this.countAdmins()) > 0) return false;
+    await this.create({ email, password, role: 'admin', centreIds: [] });
+    this.logger.log('Created the first administrator from ADMIN_EMAIL');
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ArrayOf } from '../common/validation.js';
+import {
+  AppointmentTypeDto,
+  ConfirmQueryDto,
+  CreateCentreDto,
+  CreateClosureDto,
+  OpeningHoursDto,
+  UpdateCentreDto,
+} from './centre.dto.js';
+import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
+import { CentresService } from './centres.service.js';
+
+@ApiTags('citizen')
+@Controller('centres')
+@RateLimit('citizen')
+export class PublicCentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: [PublicCentreView] })
+  list(): Promise<PublicCentreView[]> {
+    return this.centres.listPublic();
+  }
+}
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff/centres')
+export class StaffCentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [CentreView] })
+  list(@CurrentUser() user: AuthUser): Promise<CentreView[]> {
+    return this.centres.listForUser(user);
+  }
+
+  @Get(':centreId')
+  @ApiOkResponse({ type: CentreView })
+  get(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
+    return this.centres.get(centreId, user);
+  }
+
+  @Get(':centreId/closures')
+  @ApiOkResponse({ type: [ClosureView] })
+  closures(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
+    return this.centres.listClosures(centreId, user);
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/centres')
+@Roles('admin')
+export class AdminCentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [CentreView] })
+  list(@CurrentUser() user: AuthUser): Promise<CentreView[]> {
+    return this.centres.listForUser(user);
+  }
+
+  @Post()
+  @ApiOkResponse({ type: CentreView })
+  create(@Body() body: CreateCentreDto): Promise<CentreView> {
+    return this.centres.create(body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CentreView })
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
+    return this.centres.get(id, user);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CentreView })
+  update(@Param('id') id: string, @Body() body: UpdateCentreDto): Promise<CentreView> {
+    return this.centres.update(id, body);
+  }
+
+  @Put(':id/appointment-types')
+  @ApiBody({ type: [AppointmentTypeDto] })
+  @ApiOkResponse({ type: CentreView })
+  appointmentTypes(
+    @Param('id') id: string,
+    @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
+  ): Promise<CentreView> {
+    return this.centres.replaceAppointmentTypes(id, body);
+  }
+
+  @Put(':id/opening-hours')
+  @ApiOkResponse({ type: CentreView })
+  openingHours(@Param('id') id: string, @Body() body: OpeningHoursDto, @Query() _query: ConfirmQueryDto): Promise<CentreView> {
+    return this.centres.setOpeningHours(id, body.weekly);
+  }
+
+  @Post(':id/closures')
+  @HttpCode(201)
+  @ApiOkResponse({ type: ClosureView })
+  addClosure(
+    @Param('id') id: string,
+    @Body() body: CreateClosureDto,
+    @Query() _query: ConfirmQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ClosureView> {
+    return this.centres.addClosure(id, body, user);
+  }
+
+  @Get(':id/closures')
+  @ApiOkResponse({ type: [ClosureView] })
+  closures(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
+    return this.centres.listClosures(id, user);
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import type { CalendarRules } from '../availability/calendar-rules.js';
+import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
+import { AuthUser, canActFor } from '../auth/auth-user.js';
+import { AppointmentType } from './appointment-type.entity.js';
+import { CalendarError, CalendarErrorCode } from './calendar.error.js';
+import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
+import { Centre } from './centre.entity.js';
+import { AppointmentTypeDto, CreateCentreDto, CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from './centre.dto.js';
+import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
+import { Closure } from './closure.entity.js';
+import { OpeningHours } from './opening-hours.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const hhmm = (time: string) => time.slice(0, 5);
+
+function invalid(details: { field: string; message: string }[]): CalendarError {
+  const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+  return new CalendarError(CalendarErrorCode.InvalidCalendar, message, details);
+}
+
+@Injectable()
+export class CentresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Centre) private readonly centres: Repository<Centre>,
+  ) {}
+
+  async listPublic(): Promise<PublicCentreView[]> {
+    const centres = await this.centres.find({
+      where: { active: true },
+      relations: { appointmentTypes: true },
+      order: { name: 'ASC' },
+    });
+    return centres.map((centre) => this.publicView(centre));
+  }
+
+  async listForUser(user: AuthUser): Promise<CentreView[]> {
+    const centres = await this.centres.find({ relations: { appointmentTypes: true, openingHours: true }, order: { name: 'ASC' } });
+    return centres.filter((centre) => canActFor(user, centre.id)).map((centre) => this.view(centre));
+  }
+
+  async get(id: string, user: AuthUser): Promise<CentreView> {
+    this.assertAccess(user, id);
+    return this.view(await this.load(this.dataSource.manager, id));
+  }
+
+  async create(dto: CreateCentreDto): Promise<CentreView> {
+    const saved = await this.centres.save(this.centres.create({ ...dto }));
+    return this.view(await this.load(this.dataSource.manager, saved.id));
+  }
+
+  async update(id: string, dto: UpdateCentreDto): Promise<CentreView> {
+    return this.dataSource.transaction(async (manager) => {
+      const centre = await this.load(manager, id, true);
+      if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
+        const types = centre.appointmentTypes.filter((type) => type.active);
+        const issues = [
+          ...appointmentTypeIssues(types, dto.slotMinutes, (i) => `appointmentTypes[${i}]`),
+          ...openingHoursIssues(this.weekly(centre), dto.slotMinutes).map((issue) => ({ ...issue, field: `openingHours.${issue.field}` })),
+        ];
+        if (issues.length) {
+          throw invalid([{ field: 'slotMinutes', message: 'the current appointment types or opening hours are not on this grid' }, ...issues]);
+        }
+      }
+      await manager.update(Centre, { id }, { ...dto });
+      return this.view(await this.load(manager, id));
+    });
+  }
+
+  async replaceAppointmentTypes(id: string, types: AppointmentTypeDto[]): Promise<CentreView> {
+    return this.dataSource.transaction(async (manager) => {
+      const centre = await this.load(manager, id, true);
+      const issues = appointmentTypeIssues(types, centre.slotMinutes);
+      if (issues.length) throw invalid(issues);
+      await manager.update(AppointmentType, { centreId: id }, { active: false });
+      await manager.upsert(
+        AppointmentType,
+        types.map((type, position) => ({ centreId: id, ...type, active: true, position })),
+        ['centreId', 'code'],
+      );
+      return this.view(await this.load(manager, id));
+    });
+  }
+
+  async setOpeningHours(id: string, weekly: WeeklyHoursDto[]): Promise<CentreView> {
+    return this.dataSource.transaction(async (manager) => {
+      const centre = await this.load(manager, id, true);
+      const issues = openingHoursIssues(weekly, centre.slotMinutes);
+      if (issues.length) throw invalid(issues);
+      await manager.delete(OpeningHours, { centreId: id });
+      await manager.insert(OpeningHours, weekly.map((entry) => ({ centreId: id, ...entry })));
+      return this.view(await this.load(manager, id));
+    });
+  }
+
+  async addClosure(id: string, dto: CreateClosureDto, user: AuthUser): Promise<ClosureView> {
+    const issues = closureIssues(dto);
+    if (issues.length) throw invalid(issues);
+    return this.dataSource.transaction(async (manager) => {
+      await this.load(manager, id, true);
+      const closure = await manager.save(
+        manager.create(Closure, {
+          centreId: id,
+          fromDate: dto.from,
+          toDate: dto.to,
+          startTime: dto.startTime ?? null,
+          endTime: dto.endTime ?? null,
+          reason: dto.reason,
+          createdBy: user.id,
+        }),
+      );
+      return this.closureView(closure);
+    });
+  }
+
+  async listClosures(id: string, user: AuthUser): Promise<ClosureView[]> {
+    this.assertAccess(user, id);
+    await this.load(this.dataSource.manager, id);
+    const closures = await this.dataSource.manager.find(Closure, { where: { centreId: id }, order: { fromDate: 'ASC' } });
+    return closures.map((closure) => this.closureView(closure));
+  }
+
+  /** The calendar of an active centre that applies to local dates from..to, for the pure availability rules. */
+  async rulesFor(manager: EntityManager, id: string, from: string, to: string): Promise<{ centre: Centre; rules: CalendarRules }> {
+    const centre = await this.load(manager, id);
+    if (!centre.active) throw CalendarError.centreNotFound();
+    const closures = await manager.find(Closure, {
+      where: { centreId: id, fromDate: LessThanOrEqual(to), toDate: MoreThanOrEqual(from) },
+    });
+    return {
+      centre,
+      rules: {
+        timeZone: centre.timeZone,
+        slotMinutes: centre.slotMinutes,
+        bookingHorizonDays: centre.bookingHorizonDays,
+        minNoticeHours: centre.minNoticeHours,
+        openOnConstitutionDay: centre.openOnConstitutionDay,
+        openOnChristmasEve: centre.openOnChristmasEve,
+        openOnNewYearsEve: centre.openOnNewYearsEve,
+        weekly: this.weekly(centre),
+        closures: closures.map((closure) => ({
+          fromDate: closure.fromDate,
+          toDate: closure.toDate,
+          startTime: closure.startTime && hhmm(closure.startTime),
+          endTime: closure.endTime && hhmm(closure.endTime),
+          reason: closure.reason,
+        })),
+      },
+    };
+  }
+
+  assertAccess(user: AuthUser, centreId: string): void {
+    if (!canActFor(user, centreId)) throw new AuthError(AuthErrorCode.Forbidden, 'You do not work at this centre');
+  }
+
+  private async load(manager: EntityManager, id: string, lock = false): Promise<Centre> {
+    if (!UUID.test(id)) throw CalendarError.centreNotFound();
+    // Calendar changes of one centre take turns on its row, so two admins cannot interleave a replace.
+    if (lock) await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR UPDATE', [id]);
+    const centre = await manager.findOne(Centre, { where: { id }, relations: { appointmentTypes: true, openingHours: true } });
+    if (!centre) throw CalendarError.centreNotFound();
+    return centre;
+  }
+
+  private weekly(centre: Centre): WeeklyHoursDto[] {
+    return [...centre.openingHours]
+      .map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), desks: h.desks }))
+      .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
+  }
+
+  private publicView(centre: Centre): PublicCentreView {
+    return {
+      id: centre.id,
+      name: centre.name,
+      address: centre.address,
+      municipality: centre.municipality,
+      timeZone: centre.timeZone,
+      appointmentTypes: centre.appointmentTypes
+        .filter((type) => type.active)
+        .sort((a, b) => a.position - b.position)
+        .map(({ code, name, durationMinutes }) => ({ code, name, durationMinutes })),
+    };
+  }
+
+  private view(centre: Centre): CentreView {
+    return {
+      ...this.publicView(centre),
+      active: centre.active,
+      witnessPolicy: centre.witnessPolicy,
+      offersHighAssurance: centre.offersHighAssurance,
+      slotMinutes: centre.slotMinutes,
+      bookingHorizonDays: centre.bookingHorizonDays,
+      minNoticeHours: centre.minNoticeHours,
+      cancellationCutoffHours: centre.cancellationCutoffHours,
+      contactEmail: centre.contactEmail,
+      contactPhone: centre.contactPhone,
+      openOnConstitutionDay: centre.openOnConstitutionDay,
+      openOnChristmasEve: centre.openOnChristmasEve,
+      openOnNewYearsEve: centre.openOnNewYearsEve,
+      openingHours: this.weekly(centre),
+    };
+  }
+
+  private closureView(closure: Closure): ClosureView {
+    return {
+      id: closure.id,
+      from: closure.fromDate,
+      to: closure.toDate,
+      startTime: closure.startTime && hhmm(closure.startTime),
+      endTime: closure.endTime && hhmm(closure.endTime),
+      reason: closure.reason,
+    };
+  }
+}
