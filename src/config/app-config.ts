@@ -64,9 +64,12 @@ function embeddedSecrets(dataDir: string): StoredSecrets {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const dto = plainToInstance(EnvDto, raw, { excludeExtraneousValues: false });
-  const problems = validateSync(dto, { whitelist: true }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message.replace(`${error.property} `, '')}`),
-  );
+  const errors = validateSync(dto, { whitelist: true });
+  // One line per variable: the last constraint class-validator reports is the most basic (type before range).
+  const problems = errors.map((error) => {
+    const messages = Object.values(error.constraints ?? {});
+    return `${error.property}: ${messages[messages.length - 1].replace(`${error.property} `, '')}`;
+  });
   const config = new AppConfig();
   config.port = dto.PORT ?? 3000;
   config.databaseUrl = dto.DATABASE_URL;
@@ -88,7 +91,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   let keyText = dto.DATA_ENCRYPTION_KEY;
   let tokenSecret = dto.AUTH_TOKEN_SECRET;
-  if (config.databaseUrl) {
+  if (errors.some((error) => error.property === 'DATABASE_URL')) {
+    // the URL itself is wrong; asking for server secrets on top would only confuse
+  } else if (config.databaseUrl) {
     // Every instance on one server must share these, so they cannot be generated per process.
     if (!keyText) problems.push('DATA_ENCRYPTION_KEY: required when DATABASE_URL is set (32 random bytes, base64)');
     if (!tokenSecret) problems.push('AUTH_TOKEN_SECRET: required when DATABASE_URL is set (at least 32 characters)');

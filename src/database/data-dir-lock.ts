@@ -12,6 +12,8 @@ function isAlive(pid: number): boolean {
 
 export class DataDirLockedError extends Error {}
 
+const heldHere = new Set<string>();
+
 /**
  * PGlite has no lock of its own, and two processes on one directory lose committed rows;
  * a lock file holding a live pid keeps a second process out.
@@ -22,11 +24,13 @@ export class DataDirLock {
   static acquire(dataDir: string): DataDirLock {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'app.lock');
+    if (heldHere.has(file)) throw new DataDirLockedError(`The data directory ${dataDir} is already open in this process`);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(file, 'wx', 0o600);
         writeSync(fd, String(process.pid));
         closeSync(fd);
+        heldHere.add(file);
         return new DataDirLock(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -43,6 +47,7 @@ export class DataDirLock {
   }
 
   release(): void {
+    heldHere.delete(this.file);
     try {
       unlinkSync(this.file);
     } catch {

@@ -41,11 +41,11 @@ export class RateLimitGuard implements CanActivate {
     const now = this.clock.now().toMillis();
     const windowStart = now - (now % WINDOW_MS);
     const client = createHmac('sha256', this.hashKey).update(request.ip ?? 'unknown').digest('base64url');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ hits: number }[]>(
       `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)
        ON CONFLICT (key) DO UPDATE SET hits = rate_limit_bucket.hits + 1 RETURNING hits`,
       [`${name}:${client}:${windowStart}`, new Date(windowStart)],
-    )) as { hits: number }[];
+    );
     await this.sweep(now);
     const retryAfter = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
     const response = context.switchToHttp().getResponse<Response>();

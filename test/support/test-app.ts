@@ -6,7 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.setup.js';
 import { UsersService } from '../../src/auth/users.service.js';
-import { Clock, FixedClock } from '../../src/common/clock.js';
+import { FixedClock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { EmbeddedDatabase } from '../../src/database/embedded.js';
 
@@ -25,12 +25,12 @@ export interface TestApp {
  * database on the server named by DATABASE_URL (as CI does), so test files run in parallel and in any order.
  */
 export async function startTestApp(
-  options: { now?: string; env?: Record<string, string>; databaseUrl?: string } = {},
+  options: { now?: string; env?: Record<string, string>; databaseUrl?: string; embeddedDataDir?: string } = {},
 ): Promise<TestApp> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = options.embeddedDataDir ? undefined : process.env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? (serverUrl ? await createDatabase(serverUrl) : undefined);
   const config = loadConfig({
-    DATA_DIR: 'memory://',
+    DATA_DIR: options.embeddedDataDir ?? 'memory://',
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '0',
     LOGIN_ATTEMPTS_PER_MINUTE: '10000',
@@ -53,7 +53,7 @@ export async function startTestApp(
     },
   });
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
-  const app = await createApp({ config, embedded, clock: clock as Clock, logStream });
+  const app = await createApp({ config, embedded, clock, logStream });
   await app.init();
   return {
     app,

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+const serverKeys = {
+  DATABASE_URL: 'postgres://u@localhost:5432/db',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  AUTH_TOKEN_SECRET: 'x'.repeat(40),
+};
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({ DATA_DIR: 'memory://' });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      rateLimitPerMinute: 60,
+      trustProxy: false,
+      demoData: true,
+      publicBaseUrl: 'http://localhost:3000',
+    });
+    expect(config.dataEncryptionKey).toHaveLength(32);
+    expect(config.embedded).toBe(true);
+  });
+
+  it('names every wrong variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', RATE_LIMIT_PER_MINUTE: '-1', TRUST_PROXY: 'maybe' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY']);
+  });
+
+  it('requires both secrets with a PostgreSQL server', () => {
+    const problems = problemsOf({ DATABASE_URL: serverKeys.DATABASE_URL });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['DATA_ENCRYPTION_KEY', 'AUTH_TOKEN_SECRET']);
+    expect(loadConfig(serverKeys)).toMatchObject({ databaseUrl: serverKeys.DATABASE_URL, demoData: false, embedded: false });
+  });
+
+  it('refuses an encryption key that is not 32 bytes', () => {
+    expect(problemsOf({ ...serverKeys, DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([
+      'DATA_ENCRYPTION_KEY: must decode to 32 bytes, got 16',
+    ]);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(problemsOf({ DATA_DIR: 'memory://', ADMIN_EMAIL: 'a@b.dk' })).toEqual([
+      'ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither',
+    ]);
+  });
+
+  it('generates the embedded secrets once and keeps them in the data directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    try {
+      const first = loadConfig({ DATA_DIR: dir });
+      const second = loadConfig({ DATA_DIR: dir });
+      expect(second.dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
+      expect(second.authTokenSecret).toBe(first.authTokenSecret);
+      expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+      expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(first.authTokenSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
