@@ -9,5 +9,5 @@ export interface AuthUser {
 }
 
 export function canActFor(user: AuthUser, centreId: string): boolean {
-  return user.role === 'admin' || user.centreIds.includes(centreId);
+  return user.role === 'admin' || user.centreIds.includes(centreId.toLowerCase());
 }

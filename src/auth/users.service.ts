@@ -34,7 +34,8 @@ export class UsersService {
   }
 
   async create(input: { email: string; password: string; role: Role; centreIds: string[] }): Promise<AuthUser> {
-    const centreIds = [...new Set(input.centreIds)];
+    // Administrators act for every centre; a list given for one would only mislead.
+    const centreIds = input.role === 'admin' ? [] : [...new Set(input.centreIds.map((id) => id.toLowerCase()))];
     if (input.role === 'staff' && centreIds.length === 0) {
       throw InputError.field('centreIds', 'a staff account needs at least one centre');
     }

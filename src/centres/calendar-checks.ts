@@ -44,13 +44,13 @@ export function appointmentTypeIssues(
   return issues;
 }
 
-export function closureIssues(closure: { from: string; to: string; startTime?: string; endTime?: string }): FieldIssue[] {
+export function closureIssues(closure: { from: string; to: string; startTime?: string | null; endTime?: string | null }): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (closure.from > closure.to) issues.push({ field: 'to', message: 'must not be before from' });
   const days = (Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000;
   if (days > 366) issues.push({ field: 'to', message: 'a closure may span at most 366 days' });
-  if ((closure.startTime === undefined) !== (closure.endTime === undefined)) {
-    issues.push({ field: closure.startTime === undefined ? 'startTime' : 'endTime', message: 'give both startTime and endTime, or neither' });
+  if ((closure.startTime == null) !== (closure.endTime == null)) {
+    issues.push({ field: closure.startTime == null ? 'startTime' : 'endTime', message: 'give both startTime and endTime, or neither' });
   } else if (closure.startTime && closure.endTime && minutesOf(closure.startTime) >= minutesOf(closure.endTime)) {
     issues.push({ field: 'endTime', message: 'must be after startTime' });
   }

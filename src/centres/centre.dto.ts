@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsClockTime, IsLocalDate } from '../common/validators.js';
+import { IsClockTime, IsLocalDate, Omittable } from '../common/validators.js';
 import type { WitnessPolicy } from './centre.entity.js';
 
 export const SLOT_MINUTES = [5, 10, 15, 20, 30, 60];
@@ -36,11 +36,11 @@ export class CreateCentreDto {
   municipality: string;
 
   @ApiPropertyOptional({ default: 'Europe/Copenhagen' })
-  @IsOptional() @IsTimeZone()
+  @Omittable() @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: ['recommend', 'require'], default: 'recommend' })
-  @IsOptional() @IsIn(['recommend', 'require'])
+  @Omittable() @IsIn(['recommend', 'require'])
   witnessPolicy?: WitnessPolicy;
 
   @ApiProperty({ enum: SLOT_MINUTES })
@@ -56,11 +56,11 @@ export class CreateCentreDto {
   minNoticeHours: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 720, default: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(720)
+  @Omittable() @IsInt() @Min(0) @Max(720)
   cancellationCutoffHours?: number;
 
   @ApiPropertyOptional({ default: false, description: 'offers MitID High (longer appointments, two staff)' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   offersHighAssurance?: boolean;
 
   @ApiPropertyOptional()
@@ -72,21 +72,21 @@ export class CreateCentreDto {
   contactPhone?: string;
 
   @ApiPropertyOptional({ default: false, description: '5 June' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   openOnConstitutionDay?: boolean;
 
   @ApiPropertyOptional({ default: false, description: '24 December' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   openOnChristmasEve?: boolean;
 
   @ApiPropertyOptional({ default: false, description: '31 December' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   openOnNewYearsEve?: boolean;
 }
 
-export class UpdateCentreDto extends PartialType(CreateCentreDto) {
+export class UpdateCentreDto extends PartialType(CreateCentreDto, { skipNullProperties: false }) {
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   active?: boolean;
 }
 
@@ -138,11 +138,11 @@ export class CreateClosureDto {
   to: string;
 
   @ApiPropertyOptional({ example: '12:00', description: 'with endTime: close only this part of each day' })
-  @IsOptional() @IsClockTime()
+  @Omittable() @IsClockTime()
   startTime?: string;
 
   @ApiPropertyOptional({ example: '15:00' })
-  @IsOptional() @IsClockTime()
+  @Omittable() @IsClockTime()
   endTime?: string;
 
   @ApiProperty({ example: 'Staff training' })
@@ -154,6 +154,6 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 export class ConfirmQueryDto {
   @ApiPropertyOptional({ description: 'cancel the bookings that the change leaves without capacity' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @Omittable() @Transform(toBoolean) @IsBoolean()
   confirm?: boolean;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -21,3 +21,9 @@ export function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return hours * 60 + minutes;
 }
+
+/**
+ * May be left out, but not sent as null: class-validator's IsOptional lets null through to NOT NULL columns.
+ * Fields that really are nullable keep IsOptional.
+ */
+export const Omittable = () => ValidateIf((_object, value) => value !== undefined);
