@@ -9,6 +9,8 @@ const common = {
 };
 
 export default {
+  // a per-project testTimeout is ignored by jest; booting an app on a fresh database can take seconds on 2 cores
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testMatch: ['**/*.spec.ts'] },
     {
@@ -16,7 +18,6 @@ export default {
       displayName: 'e2e',
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+
+export interface CprNumber {
+  /** Ten digits, no hyphen: the canonical form that is encrypted and hashed. */
+  digits: string;
+  birthDate: string;
+}
+
+export type CprParseResult = { ok: true; value: CprNumber } | { ok: false; reason: string };
+
+/** The century of a birth year from the 7th digit and the two-digit year (CPR office table). */
+export function centuryOf(seventh: number, yy: number): number | undefined {
+  if (seventh <= 3) return 1900;
+  if (seventh === 4 || seventh === 9) return yy <= 36 ? 2000 : 1900;
+  if (seventh <= 8) return yy <= 57 ? 2000 : 1800;
+  return undefined;
+}
+
+/**
+ * Parses DDMMYY-SSSS (hyphen optional). The date must exist; modulus 11 is deliberately not checked, since
+ * numbers issued since 2007 may fail it.
+ */
+export function parseCpr(input: string): CprParseResult {
+  const match = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(input.trim());
+  if (!match) return { ok: false, reason: 'must be 10 digits, DDMMYY-SSSS' };
+  const [, dd, mm, yy, serial] = match;
+  const century = centuryOf(Number(serial[0]), Number(yy))!;
+  const birth = DateTime.fromObject({ year: century + Number(yy), month: Number(mm), day: Number(dd) }, { zone: 'utc' });
+  if (!birth.isValid) return { ok: false, reason: 'does not hold a real date of birth' };
+  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate()! } };
+}
+
+/** Whole years of age on a local date (YYYY-MM-DD); a 29 February birthday counts from 1 March in other years. */
+export function ageOn(birthDate: string, date: string): number {
+  const birth = DateTime.fromISO(birthDate, { zone: 'utc' });
+  const on = DateTime.fromISO(date, { zone: 'utc' });
+  let age = on.year - birth.year;
+  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
+  return age;
+}
+
+export function maskCpr(digits: string): string {
+  return `${digits.slice(0, 6)}-XXXX`;
+}
+
+/** Not a reason to reject anything; kept for statistics and for staff who want to know. */
+export function passesModulus11(digits: string): boolean {
+  const weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+  return [...digits].reduce((sum, digit, i) => sum + Number(digit) * weights[i], 0) % 11 === 0;
+}
