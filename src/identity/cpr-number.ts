@@ -9,11 +9,10 @@ export interface CprNumber {
 export type CprParseResult = { ok: true; value: CprNumber } | { ok: false; reason: string };
 
 /** The century of a birth year from the 7th digit and the two-digit year (CPR office table). */
-export function centuryOf(seventh: number, yy: number): number | undefined {
+export function centuryOf(seventh: number, yy: number): number {
   if (seventh <= 3) return 1900;
   if (seventh === 4 || seventh === 9) return yy <= 36 ? 2000 : 1900;
-  if (seventh <= 8) return yy <= 57 ? 2000 : 1800;
-  return undefined;
+  return yy <= 57 ? 2000 : 1800;
 }
 
 /**
@@ -24,7 +23,7 @@ export function parseCpr(input: string): CprParseResult {
   const match = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(input.trim());
   if (!match) return { ok: false, reason: 'must be 10 digits, DDMMYY-SSSS' };
   const [, dd, mm, yy, serial] = match;
-  const century = centuryOf(Number(serial[0]), Number(yy))!;
+  const century = centuryOf(Number(serial[0]), Number(yy));
   const birth = DateTime.fromObject({ year: century + Number(yy), month: Number(mm), day: Number(dd) }, { zone: 'utc' });
   if (!birth.isValid) return { ok: false, reason: 'does not hold a real date of birth' };
   return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate()! } };
