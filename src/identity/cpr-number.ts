@@ -26,7 +26,7 @@ export function parseCpr(input: string): CprParseResult {
   const century = centuryOf(Number(serial[0]), Number(yy));
   const birth = DateTime.fromObject({ year: century + Number(yy), month: Number(mm), day: Number(dd) }, { zone: 'utc' });
   if (!birth.isValid) return { ok: false, reason: 'does not hold a real date of birth' };
-  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate()! } };
+  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate() } };
 }
 
 /** Whole years of age on a local date (YYYY-MM-DD); a 29 February birthday counts from 1 March in other years. */
