@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import { AuthModule } from './auth/auth.module.js';
 import { AvailabilityModule } from './availability/availability.module.js';
+import { BookingsModule } from './bookings/bookings.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { Clock } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -12,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import type { EmbeddedDatabase } from './database/embedded.js';
 import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 
 export interface AppOptions {
@@ -48,6 +50,8 @@ export class AppModule {
         AuthModule,
         CentresModule,
         AvailabilityModule,
+        PersonalDataModule,
+        BookingsModule,
         HealthModule,
         BootstrapDataModule,
       ],

@@ -96,17 +96,25 @@ export function bookingWindow(rules: CalendarRules, now: DateTime): { earliest: 
   };
 }
 
+/** The `count` cells from index `first` when they follow each other without a gap, else undefined. */
+function contiguousRun(rules: CalendarRules, cells: Cell[], first: number, count: number): Cell[] | undefined {
+  const run = cells.slice(first, first + count);
+  const stepMillis = rules.slotMinutes * 60_000;
+  const contiguous =
+    run.length === count &&
+    run.every((cell, i) => i === 0 || cell.startsAt.toMillis() - run[i - 1].startsAt.toMillis() === stepMillis);
+  return contiguous ? run : undefined;
+}
+
+const cellsFor = (rules: CalendarRules, durationMinutes: number) => Math.ceil(durationMinutes / rules.slotMinutes);
+
 /** Slots of `durationMinutes` that start on the grid and fit in consecutive open cells. */
 export function slotsOfDay(rules: CalendarRules, day: DaySchedule, durationMinutes: number, booked: BookedCount): Slot[] {
-  const cellsNeeded = Math.ceil(durationMinutes / rules.slotMinutes);
-  const stepMillis = rules.slotMinutes * 60_000;
+  const cellsNeeded = cellsFor(rules, durationMinutes);
   const slots: Slot[] = [];
   for (let first = 0; first + cellsNeeded <= day.cells.length; first++) {
-    const run = day.cells.slice(first, first + cellsNeeded);
-    const contiguous = run.every(
-      (cell, i) => i === 0 || cell.startsAt.toMillis() - run[i - 1].startsAt.toMillis() === stepMillis,
-    );
-    if (!contiguous) continue;
+    const run = contiguousRun(rules, day.cells, first, cellsNeeded);
+    if (!run) continue;
     const remaining = Math.min(...run.map((cell) => cell.desks - booked(cell.startsAt.toMillis())));
     slots.push({
       startsAt: run[0].startsAt,
@@ -137,4 +145,19 @@ export function availability(
         : slotsOfDay(rules, day, query.durationMinutes, query.booked).filter((slot) => slot.startsAt >= window.earliest);
     return day.closedReason ? { date, slots: bookable, closedReason: day.closedReason } : { date, slots: bookable };
   });
+}
+
+export type BookableSlot = { ok: true; cells: Cell[]; endsAt: DateTime } | { ok: false; reason: string };
+
+/** Whether a citizen may book `startsAt` at `now`: exactly the times availability offers, whatever their capacity. */
+export function bookableSlot(rules: CalendarRules, startsAt: DateTime, durationMinutes: number, now: DateTime): BookableSlot {
+  const window = bookingWindow(rules, now);
+  if (startsAt < window.earliest) return { ok: false, reason: 'is in the past or sooner than the minimum notice' };
+  const date = startsAt.setZone(rules.timeZone).toISODate()!;
+  if (date > window.lastDate) return { ok: false, reason: 'is beyond the booking horizon' };
+  const day = daySchedule(rules, date);
+  const first = day.cells.findIndex((cell) => cell.startsAt.toMillis() === startsAt.toMillis());
+  const cells = first < 0 ? undefined : contiguousRun(rules, day.cells, first, cellsFor(rules, durationMinutes));
+  if (!cells) return { ok: false, reason: day.closedReason ? `falls on a closed day (${day.closedReason})` : 'is not a bookable time at this centre' };
+  return { ok: true, cells, endsAt: startsAt.plus({ minutes: durationMinutes }) };
 }

@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.error.js';
+import { BookingErrorCode } from '../bookings/booking.error.js';
 import { CalendarErrorCode } from '../centres/calendar.error.js';
 import { RateLimitError, RateLimitErrorCode } from '../rate-limit/rate-limit.error.js';
 import { DomainError, InputErrorCode } from './domain-error.js';
 import { ErrorBody, errorBody } from './error-body.js';
 
-type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode;
+type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode | BookingErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 export function statusOf(code: ErrorCode): number {
@@ -14,6 +15,9 @@ export function statusOf(code: ErrorCode): number {
     case InputErrorCode.Invalid:
     case InputErrorCode.MalformedJson:
     case CalendarErrorCode.InvalidCalendar:
+    case BookingErrorCode.NotBookable:
+    case BookingErrorCode.WitnessInvalid:
+    case BookingErrorCode.IdempotencyKeyReused:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.NotAuthenticated:
     case AuthErrorCode.InvalidCredentials:
@@ -23,8 +27,13 @@ export function statusOf(code: ErrorCode): number {
     case AuthErrorCode.EmailTaken:
     case CalendarErrorCode.BookedCapacityAffected:
     case CalendarErrorCode.NameTaken:
+    case BookingErrorCode.SlotFull:
+    case BookingErrorCode.PersonHasActiveBooking:
+    case BookingErrorCode.WrongState:
+    case BookingErrorCode.PastCutoff:
       return HttpStatus.CONFLICT;
     case CalendarErrorCode.CentreNotFound:
+    case BookingErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case RateLimitErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;

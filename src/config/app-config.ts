@@ -28,6 +28,8 @@ export class AppConfig {
   /** Seed a demo centre and administrator into an empty database. */
   demoData: boolean;
   logLevel: string;
+  /** An applicant who moved to Denmark less than this many months before the appointment is flagged. */
+  recentArrivalMonths: number;
 
   get embedded(): boolean {
     return !this.databaseUrl;
@@ -85,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.trustProxy = dto.TRUST_PROXY ?? false;
   config.logLevel = dto.LOG_LEVEL ?? 'info';
   config.demoData = dto.DEMO_DATA ?? !config.databaseUrl;
+  config.recentArrivalMonths = dto.RECENT_ARRIVAL_MONTHS ?? 24;
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

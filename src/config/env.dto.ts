@@ -52,6 +52,9 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean()
   DEMO_DATA?: boolean;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(240)
+  RECENT_ARRIVAL_MONTHS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }

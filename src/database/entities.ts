@@ -1,11 +1,15 @@
 import { User } from '../auth/user.entity.js';
 import { SlotCapacity } from '../availability/slot-capacity.entity.js';
+import { Booking } from '../bookings/booking.entity.js';
+import { BookingEvent } from '../bookings/booking-event.entity.js';
+import { IdempotencyRecord } from '../bookings/idempotency-record.entity.js';
 import { AppointmentType } from '../centres/appointment-type.entity.js';
 import { Centre } from '../centres/centre.entity.js';
 import { Closure } from '../centres/closure.entity.js';
 import { OpeningHours } from '../centres/opening-hours.entity.js';
 import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { Init1764028800000 } from '../../migrations/1764028800000-Init.js';
+import { Bookings1764115200000 } from '../../migrations/1764115200000-Bookings.js';
 
-export const ENTITIES = [User, Centre, AppointmentType, OpeningHours, Closure, SlotCapacity, RateLimitBucket];
-export const MIGRATIONS = [Init1764028800000];
+export const ENTITIES = [User, Centre, AppointmentType, OpeningHours, Closure, SlotCapacity, RateLimitBucket, Booking, BookingEvent, IdempotencyRecord];
+export const MIGRATIONS = [Init1764028800000, Bookings1764115200000];

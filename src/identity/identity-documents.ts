@@ -99,15 +99,21 @@ export function evaluateDocuments(
   const photoNeedingSecond = options.acceptForeignDrivingLicence
     ? [...DOCUMENT_RULES.withSecond, ...DOCUMENT_RULES.disputed]
     : DOCUMENT_RULES.withSecond;
+  const withoutPhoto = noPhotoIdGaps(held);
+  // Any one way of proving identity is enough: a photo ID with its second document, or the no-photo-ID set.
+  if (withoutPhoto.length === 0) return missing();
   if (has(photoNeedingSecond)) return has(DOCUMENT_RULES.second) ? missing() : missing('SECOND_DOCUMENT');
+  return missing(...withoutPhoto);
+}
 
+function noPhotoIdGaps(held: Set<DocumentType>): MissingCode[] {
   const supporting = [...held].filter((type) => includes(DOCUMENT_RULES.noPhotoId, type));
-  if (supporting.length === 0) return missing('PHOTO_ID_OR_TWO_DOCUMENTS');
+  if (supporting.length === 0) return ['PHOTO_ID_OR_TWO_DOCUMENTS'];
   const gaps: MissingCode[] = [];
   if (supporting.length < 2) gaps.push('ANOTHER_NO_PHOTO_DOCUMENT');
   if (!supporting.some((type) => includes(DOCUMENT_RULES.noPhotoIdAnchor, type))) gaps.push('CERTIFICATE_OR_HEALTH_CARD');
   if (!supporting.some((type) => includes(DOCUMENT_RULES.showsCpr, type))) gaps.push('DOCUMENT_WITH_CPR');
-  return missing(...gaps);
+  return gaps;
 }
 
 /** The declared primary document: the first photo ID in the list, else the first document. */

@@ -52,3 +52,49 @@ export async function newCentre(
     .expect(200);
   return { id };
 }
+
+let personSeq = 0;
+
+/** A valid CPR number for a Danish adult born in 1990, different on every call (modulus 11 not required). */
+export function newCprNumber(): string {
+  personSeq += 1;
+  const day = String((personSeq % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(personSeq / 28) % 12) + 1).padStart(2, '0');
+  const serial = String(1000 + (Math.floor(personSeq / 336) % 3000)).padStart(4, '0');
+  return `${day}${month}90-${serial}`;
+}
+
+export interface BookingBody {
+  centreId: string;
+  appointmentType: string;
+  startsAt: string;
+  applicant: Record<string, unknown>;
+  documents: { type: string }[];
+  witness?: Record<string, unknown>;
+}
+
+/** A booking body for a Danish applicant with a driving licence; override what the test is about. */
+export function newBookingBody(
+  centreId: string,
+  startsAt: string,
+  overrides: { applicant?: Record<string, unknown>; documents?: { type: string }[]; witness?: Record<string, unknown>; appointmentType?: string } = {},
+): BookingBody {
+  const n = ++personSeq;
+  return {
+    centreId,
+    appointmentType: overrides.appointmentType ?? 'MITID_NEW',
+    startsAt,
+    applicant: {
+      fullName: `Test Person ${n}`,
+      email: `person${n}@example.dk`,
+      phone: '+4512345678',
+      cprNumber: newCprNumber(),
+      nationality: 'DK',
+      countryOfResidence: 'DK',
+      language: 'da',
+      ...overrides.applicant,
+    },
+    documents: overrides.documents ?? [{ type: 'DK_DRIVING_LICENCE' }],
+    ...(overrides.witness ? { witness: overrides.witness } : {}),
+  };
+}

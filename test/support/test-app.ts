@@ -17,7 +17,19 @@ export interface TestApp {
   /** Every structured log line the app wrote, for assertions about what is (not) logged. */
   logs: string[];
   databaseUrl?: string;
+  /** Fails when any CPR number sent in a request body came back in a response body or reached a log line. */
+  expectNoCprLeaks: () => void;
   close: () => Promise<void>;
+}
+
+function collectCprNumbers(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) value.forEach((item) => collectCprNumbers(item, into));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'cprNumber' && typeof inner === 'string' && /\d{6}-?\d{4}/.test(inner)) into.add(inner.replace('-', '').trim());
+      else collectCprNumbers(inner, into);
+    }
+  }
 }
 
 /**
@@ -54,6 +66,17 @@ export async function startTestApp(
   });
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
   const app = await createApp({ config, embedded, clock, logStream });
+  const cprNumbersSent = new Set<string>();
+  const responseBodies: string[] = [];
+  app.use((request: { body?: unknown }, response: { send: (body: unknown) => unknown }, next: () => void) => {
+    collectCprNumbers(request.body, cprNumbersSent);
+    const send = response.send.bind(response);
+    response.send = (body: unknown) => {
+      responseBodies.push(typeof body === 'string' ? body : JSON.stringify(body));
+      return send(body);
+    };
+    next();
+  });
   await app.init();
   return {
     app,
@@ -61,6 +84,14 @@ export async function startTestApp(
     clock,
     logs,
     databaseUrl,
+    expectNoCprLeaks: () => {
+      const seen = `${responseBodies.join('\n')}\n${logs.join('\n')}`;
+      const leaked = [...cprNumbersSent].filter(
+        (digits) => seen.includes(digits) || seen.includes(`${digits.slice(0, 6)}-${digits.slice(6)}`),
+      );
+      expect(cprNumbersSent.size).toBeGreaterThan(0);
+      expect(leaked).toEqual([]);
+    },
     close: async () => {
       await app.close();
       await embedded?.close();

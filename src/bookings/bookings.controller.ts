@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators.js';
+import { InputError } from '../common/domain-error.js';
+import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { CreateBookingDto, RescheduleDto, WitnessDto } from './booking.dto.js';
+import { BookingView, CreatedBookingView } from './booking.view.js';
+import { BookingsService } from './bookings.service.js';
+
+const TOKEN_HEADER = { name: 'X-Manage-Token', required: true, description: 'the manage token from the confirmation' };
+
+@ApiTags('citizen')
+@Controller('bookings')
+@Public()
+@RateLimit('citizen')
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'repeat the request safely: same key, same booking' })
+  @ApiCreatedResponse({ type: CreatedBookingView })
+  async create(
+    @Body() body: CreateBookingDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CreatedBookingView> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw InputError.field('Idempotency-Key', 'must be 1-255 visible ASCII characters');
+    }
+    const { booking, replayed } = await this.bookings.create(body, idempotencyKey);
+    if (replayed) response.status(200).setHeader('Idempotent-Replayed', 'true');
+    return booking;
+  }
+
+  @Get(':reference')
+  @ApiHeader(TOKEN_HEADER)
+  @ApiOkResponse({ type: BookingView })
+  get(@Param('reference') reference: string, @Headers('x-manage-token') token: string | undefined): Promise<BookingView> {
+    return this.bookings.get(reference, token);
+  }
+
+  @Post(':reference/cancel')
+  @HttpCode(200)
+  @ApiHeader(TOKEN_HEADER)
+  @ApiOkResponse({ type: BookingView })
+  cancel(@Param('reference') reference: string, @Headers('x-manage-token') token: string | undefined): Promise<BookingView> {
+    return this.bookings.cancel(reference, token);
+  }
+
+  @Post(':reference/reschedule')
+  @HttpCode(200)
+  @ApiHeader(TOKEN_HEADER)
+  @ApiOkResponse({ type: BookingView })
+  reschedule(
+    @Param('reference') reference: string,
+    @Headers('x-manage-token') token: string | undefined,
+    @Body() body: RescheduleDto,
+  ): Promise<BookingView> {
+    return this.bookings.reschedule(reference, token, body.startsAt);
+  }
+
+  @Put(':reference/witness')
+  @ApiHeader(TOKEN_HEADER)
+  @ApiOkResponse({ type: BookingView })
+  witness(
+    @Param('reference') reference: string,
+    @Headers('x-manage-token') token: string | undefined,
+    @Body() body: WitnessDto,
+  ): Promise<BookingView> {
+    return this.bookings.setWitness(reference, token, body);
+  }
+}

@@ -1,0 +1,381 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { bookableSlot } from '../availability/calendar-rules.js';
+import { Clock } from '../common/clock.js';
+import type { FieldIssue } from '../common/domain-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { Centre } from '../centres/centre.entity.js';
+import { CentresService } from '../centres/centres.service.js';
+import { driverCode, inTransaction } from '../database/transaction.js';
+import { ageOn, CprNumber, maskCpr, parseCpr } from '../identity/cpr-number.js';
+import { evaluateDocuments, Language } from '../identity/identity-documents.js';
+import { witnessAdvice } from '../identity/witness-advice.js';
+import { maskEmail, maskPhone, PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { hashToken, newManageToken, newReference, normalizeReference, tokenMatches } from './booking-reference.js';
+import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
+import { BookingError, BookingErrorCode } from './booking.error.js';
+import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
+import type { BookingView, CreatedBookingView } from './booking.view.js';
+import { releaseCells, takeCells } from './capacity.js';
+import { IdempotencyRecord } from './idempotency-record.entity.js';
+
+const iso = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+
+function invalid(field: string, message: string): BookingError {
+  return new BookingError(BookingErrorCode.NotBookable, `${field}: ${message}`, [{ field, message }]);
+}
+
+function witnessInvalid(issues: FieldIssue[]): BookingError {
+  return new BookingError(
+    BookingErrorCode.WitnessInvalid,
+    issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+    issues,
+  );
+}
+
+/** Canonical JSON (sorted keys) so that the same request body hashes the same however its keys were ordered. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+interface Actor {
+  actor: string;
+}
+
+const CITIZEN: Actor = { actor: 'citizen' };
+
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly centres: CentresService,
+    private readonly cipher: PersonalDataCipher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateBookingDto, idempotencyKey?: string): Promise<{ booking: CreatedBookingView; replayed: boolean }> {
+    const applicantCpr = dto.applicant.cprNumber ? this.cpr(dto.applicant.cprNumber) : null;
+    const requestHash = createHash('sha256').update(canonical(dto)).digest('hex');
+    const key = idempotencyKey === undefined ? undefined : this.cipher.lookupHash('idempotency-key', idempotencyKey);
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        if (key) {
+          // Requests with one key take turns; the later ones find the first one's answer.
+          await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+          const earlier = await manager.findOneBy(IdempotencyRecord, { key });
+          if (earlier) {
+            if (earlier.requestHash !== requestHash) {
+              throw new BookingError(
+                BookingErrorCode.IdempotencyKeyReused,
+                'This Idempotency-Key was used with a different request body',
+                [{ field: 'Idempotency-Key', message: 'was used with a different request body' }],
+              );
+            }
+            return { booking: this.cipher.decrypt<CreatedBookingView>(earlier.responseEncrypted), replayed: true };
+          }
+        }
+        const booking = await this.book(manager, dto, applicantCpr);
+        if (key) {
+          await manager.insert(IdempotencyRecord, {
+            key,
+            requestHash,
+            bookingId: booking.id,
+            responseEncrypted: this.cipher.encrypt(booking),
+            createdAt: this.clock.now().toJSDate(),
+          });
+        }
+        return { booking, replayed: false };
+      });
+    } catch (error) {
+      throw this.mapDriverError(error);
+    }
+  }
+
+  async get(reference: string, token: string | undefined): Promise<BookingView> {
+    const booking = await this.findWithToken(this.dataSource.manager, reference, token, false);
+    return this.view(this.dataSource.manager, booking);
+  }
+
+  async cancel(reference: string, token: string | undefined): Promise<BookingView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const booking = await this.findWithToken(manager, reference, token, true);
+      const centre = await manager.findOneByOrFail(Centre, { id: booking.centreId });
+      this.assertChangeable(booking, centre);
+      await releaseCells(manager, booking.centreId, booking.cellStarts);
+      await manager.update(Booking, { id: booking.id }, { status: 'cancelled', cancelledBy: 'citizen' });
+      await this.record(manager, booking.id, CITIZEN, 'cancelled', { by: 'citizen' });
+      return this.view(manager, { ...booking, status: 'cancelled', cancelledBy: 'citizen' });
+    });
+  }
+
+  async reschedule(reference: string, token: string | undefined, startsAtText: string): Promise<BookingView> {
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const booking = await this.findWithToken(manager, reference, token, true);
+        const { centre, startsAt, cells, endsAt } = await this.resolveTime(
+          manager,
+          booking.centreId,
+          booking.appointmentTypeId,
+          startsAtText,
+        );
+        this.assertChangeable(booking, centre);
+        if (startsAt.toMillis() === booking.startsAt.getTime()) return this.view(manager, booking);
+        const witness = booking.witnessEncrypted ? this.cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted) : null;
+        const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
+        const date = startsAt.setZone(centre.timeZone).toISODate()!;
+        if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
+        await releaseCells(manager, booking.centreId, booking.cellStarts);
+        const cellStarts = await takeCells(manager, booking.centreId, cells);
+        const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
+        const changes = { startsAt: startsAt.toJSDate(), endsAt: endsAt.toJSDate(), cellStarts, witnessAdvice: advice };
+        await manager.update(Booking, { id: booking.id }, changes);
+        await this.record(manager, booking.id, CITIZEN, 'rescheduled', {
+          from: booking.startsAt.toISOString(),
+          to: changes.startsAt.toISOString(),
+        });
+        return this.view(manager, { ...booking, ...changes });
+      });
+    } catch (error) {
+      throw this.mapDriverError(error);
+    }
+  }
+
+  async setWitness(reference: string, token: string | undefined, dto: WitnessDto): Promise<BookingView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const booking = await this.findWithToken(manager, reference, token, true);
+      if (booking.status !== 'booked') throw this.wrongState(booking);
+      const centre = await manager.findOneByOrFail(Centre, { id: booking.centreId });
+      const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
+      const witnessCpr = this.cpr(dto.cprNumber, 'cprNumber');
+      this.checkWitness(witnessCpr, applicant.cprNumber, this.localDate(booking.startsAt, centre), '');
+      const changes = {
+        witnessEncrypted: this.cipher.encrypt({
+          fullName: dto.fullName,
+          cprNumber: witnessCpr.digits,
+          phone: dto.phone ?? null,
+        } satisfies WitnessPersonalData),
+        witnessCprHash: this.cipher.lookupHash('cpr', witnessCpr.digits),
+      };
+      await manager.update(Booking, { id: booking.id }, changes);
+      await this.record(manager, booking.id, CITIZEN, 'witness_set', {});
+      return this.view(manager, { ...booking, ...changes });
+    });
+  }
+
+  private async book(manager: EntityManager, dto: CreateBookingDto, applicantCpr: CprNumber | null): Promise<CreatedBookingView> {
+    const { centre, type, startsAt, cells, endsAt } = await this.resolveTime(manager, dto.centreId, dto.appointmentType, dto.startsAt);
+    const date = startsAt.setZone(centre.timeZone).toISODate()!;
+    const language: Language = dto.applicant.language ?? 'da';
+    const documents = [...new Set(dto.documents.map((document) => document.type))];
+    const cprHash = applicantCpr ? this.cipher.lookupHash('cpr', applicantCpr.digits) : null;
+    const personKey = cprHash ?? this.cipher.lookupHash('email', dto.applicant.email.toLowerCase());
+    const advice = witnessAdvice(
+      {
+        nationality: dto.applicant.nationality,
+        countryOfResidence: dto.applicant.countryOfResidence,
+        hasCprNumber: applicantCpr !== null,
+        arrivedInDenmarkOn: dto.applicant.arrivedInDenmarkOn ?? undefined,
+        documents,
+        language,
+        previousCheckFailed: false,
+      },
+      { policy: centre.witnessPolicy, recentArrivalMonths: this.config.recentArrivalMonths, appointmentDate: date },
+    );
+    const witnessCpr = dto.witness ? this.cpr(dto.witness.cprNumber, 'witness.cprNumber') : null;
+    if (witnessCpr) this.checkWitness(witnessCpr, applicantCpr?.digits ?? null, date);
+    if (advice.required && !witnessCpr) {
+      const why = advice.reasons.map((reason) => reason.textEn).join(' ');
+      throw witnessInvalid([{ field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` }]);
+    }
+
+    const cellStarts = await takeCells(manager, centre.id, cells);
+    const manageToken = newManageToken();
+    const applicant: ApplicantPersonalData = {
+      fullName: dto.applicant.fullName,
+      email: dto.applicant.email,
+      phone: dto.applicant.phone ?? null,
+      cprNumber: applicantCpr?.digits ?? null,
+    };
+    const booking = manager.create(Booking, {
+      reference: newReference(),
+      manageTokenHash: hashToken(manageToken),
+      centreId: centre.id,
+      appointmentTypeId: type.id,
+      startsAt: startsAt.toJSDate(),
+      endsAt: endsAt.toJSDate(),
+      cellStarts,
+      status: 'booked',
+      personKey,
+      cprHash,
+      applicantEncrypted: this.cipher.encrypt(applicant),
+      nationality: dto.applicant.nationality.toUpperCase(),
+      countryOfResidence: dto.applicant.countryOfResidence.toUpperCase(),
+      arrivedInDenmarkOn: dto.applicant.arrivedInDenmarkOn ?? null,
+      language,
+      documents,
+      witnessEncrypted:
+        dto.witness && witnessCpr
+          ? this.cipher.encrypt({
+              fullName: dto.witness.fullName,
+              cprNumber: witnessCpr.digits,
+              phone: dto.witness.phone ?? null,
+            } satisfies WitnessPersonalData)
+          : null,
+      witnessCprHash: witnessCpr ? this.cipher.lookupHash('cpr', witnessCpr.digits) : null,
+      witnessAdvice: advice,
+      documentAdvice: evaluateDocuments(documents, language),
+      cancelledBy: null,
+      cancelReason: null,
+    });
+    const saved = await manager.save(booking);
+    await this.record(manager, saved.id, CITIZEN, 'booked', { startsAt: saved.startsAt.toISOString() });
+    return { ...(await this.view(manager, saved)), manageToken };
+  }
+
+  /** The centre, appointment type and grid cells of a requested time, refused unless availability would offer it. */
+  private async resolveTime(manager: EntityManager, centreId: string, typeCodeOrId: string, startsAtText: string) {
+    // Calendar changes lock the centre row FOR UPDATE: a booking sees the calendar as it was or as it is, never half.
+    await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR SHARE', [centreId]);
+    const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
+    if (!startsAt.isValid) throw invalid('startsAt', 'is not a valid instant');
+    const around = (days: number) => startsAt.toUTC().plus({ days }).toISODate();
+    const { centre, rules } = await this.centres.rulesFor(manager, centreId, around(-1), around(1));
+    const type = centre.appointmentTypes.find((t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId));
+    if (!type) throw invalid('appointmentType', 'this centre offers no such appointment type');
+    const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
+    if (!slot.ok) throw invalid('startsAt', slot.reason);
+    return { centre, type, startsAt, cells: slot.cells, endsAt: slot.endsAt };
+  }
+
+  private cpr(text: string, field = 'applicant.cprNumber'): CprNumber {
+    const parsed = parseCpr(text);
+    if (!parsed.ok) throw invalid(field, parsed.reason);
+    return parsed.value;
+  }
+
+  private checkWitness(witness: CprNumber, applicantDigits: string | null, appointmentDate: string, prefix = 'witness.'): void {
+    const issues: FieldIssue[] = [];
+    if (applicantDigits === witness.digits) {
+      issues.push({ field: `${prefix}cprNumber`, message: 'the witness cannot be the applicant' });
+    }
+    if (ageOn(witness.birthDate, appointmentDate) < 18) {
+      issues.push({ field: `${prefix}cprNumber`, message: 'the witness must be at least 18 years old on the appointment date' });
+    }
+    if (issues.length) throw witnessInvalid(issues);
+  }
+
+  private adviceFor(booking: Booking, centre: Centre, date: string, hasCprNumber: boolean) {
+    const previousCheckFailed = booking.witnessAdvice.reasons.some((r) => r.code === 'PREVIOUS_IDENTITY_CHECK_FAILED');
+    return witnessAdvice(
+      {
+        nationality: booking.nationality,
+        countryOfResidence: booking.countryOfResidence,
+        hasCprNumber,
+        arrivedInDenmarkOn: booking.arrivedInDenmarkOn ?? undefined,
+        documents: booking.documents,
+        language: booking.language,
+        previousCheckFailed,
+      },
+      { policy: centre.witnessPolicy, recentArrivalMonths: this.config.recentArrivalMonths, appointmentDate: date },
+    );
+  }
+
+  private assertChangeable(booking: Booking, centre: Centre): void {
+    if (booking.status !== 'booked') throw this.wrongState(booking);
+    const cutoff = DateTime.fromJSDate(booking.startsAt).minus({ hours: centre.cancellationCutoffHours });
+    if (this.clock.now() >= cutoff) {
+      throw new BookingError(
+        BookingErrorCode.PastCutoff,
+        `Bookings can be changed or cancelled until ${centre.cancellationCutoffHours} hours before the appointment; please contact the centre`,
+      );
+    }
+  }
+
+  private wrongState(booking: Booking): BookingError {
+    return new BookingError(BookingErrorCode.WrongState, `The booking is ${booking.status.replace('_', ' ')} and can no longer be changed`);
+  }
+
+  private async findWithToken(manager: EntityManager, reference: string, token: string | undefined, lock: boolean): Promise<Booking> {
+    const normalized = normalizeReference(reference);
+    if (!normalized) throw BookingError.notFound();
+    const booking = await manager.findOne(Booking, {
+      where: { reference: normalized },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    // The same answer for an unknown reference and a wrong token: neither reveals that the other exists.
+    if (!booking || !tokenMatches(token, booking.manageTokenHash)) throw BookingError.notFound();
+    return booking;
+  }
+
+  private localDate(instant: Date, centre: Centre): string {
+    return DateTime.fromJSDate(instant, { zone: centre.timeZone }).toISODate()!;
+  }
+
+  private async record(manager: EntityManager, bookingId: string, who: Actor, action: string, detail: Record<string, unknown>) {
+    await manager.query(
+      'INSERT INTO booking_event (booking_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)',
+      [bookingId, this.clock.now().toJSDate(), who.actor, action, JSON.stringify(detail)],
+    );
+  }
+
+  private async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
+    const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });
+    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
+    const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
+    const witness = booking.witnessEncrypted ? this.cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted) : null;
+    return {
+      id: booking.id,
+      reference: booking.reference,
+      status: booking.status,
+      startsAt: iso(booking.startsAt, centre.timeZone),
+      endsAt: iso(booking.endsAt, centre.timeZone),
+      centre: { id: centre.id, name: centre.name, address: centre.address },
+      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      applicant: {
+        fullName: applicant.fullName,
+        email: maskEmail(applicant.email),
+        phone: applicant.phone && maskPhone(applicant.phone),
+        cprNumberMasked: applicant.cprNumber && maskCpr(applicant.cprNumber),
+        nationality: booking.nationality,
+        countryOfResidence: booking.countryOfResidence,
+        arrivedInDenmarkOn: booking.arrivedInDenmarkOn,
+        language: booking.language,
+      },
+      documents: booking.documents.map((type) => ({ type })),
+      witness: witness && {
+        fullName: witness.fullName,
+        cprNumberMasked: maskCpr(witness.cprNumber),
+        phone: witness.phone && maskPhone(witness.phone),
+      },
+      witnessAdvice: booking.witnessAdvice,
+      documentAdvice: booking.documentAdvice,
+      cancelledBy: booking.cancelledBy,
+    };
+  }
+
+  private mapDriverError(error: unknown): unknown {
+    const { code, constraint } = driverCode(error);
+    if (code === '23505' && constraint === 'uq_booking_active_person') {
+      return new BookingError(
+        BookingErrorCode.PersonHasActiveBooking,
+        'This person already holds an active booking; change or cancel that one instead',
+      );
+    }
+    if (code === '23514' && constraint === 'ck_slot_capacity_booked') {
+      return new BookingError(BookingErrorCode.SlotFull, 'This time is fully booked; choose another time');
+    }
+    return error;
+  }
+}

@@ -1,0 +1,208 @@
+import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
+import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
+
+interface Created {
+  id: string;
+  reference: string;
+  manageToken: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  centre: { id: string; name: string; address: string };
+  witnessAdvice: { recommended: boolean; required: boolean; reasons: { code: string; text: string }[] };
+  documentAdvice: { sufficient: boolean; missing: { text: string }[] };
+  applicant: Record<string, unknown>;
+  witness: Record<string, unknown> | null;
+}
+
+interface ErrorBody {
+  statusCode: number;
+  details: { field: string; message: string }[];
+}
+
+const MONDAY_9 = '2027-01-11T09:00:00+01:00';
+
+describe('Citizen bookings', () => {
+  let t: TestApp;
+  let admin: string;
+  let centreId: string;
+
+  const book = async (body: ReturnType<typeof newBookingBody>, expected: number, headers: Record<string, string> = {}) => {
+    const response = await t.http().post('/api/bookings').set(headers).send(body);
+    expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status: expected });
+    return response;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2027-01-04T08:00:00+01:00' });
+    admin = (await loginAs(t, 'admin')).token;
+    centreId = (await newCentre(t, admin, { cancellationCutoffHours: 2 })).id;
+  });
+  afterAll(() => t.close());
+
+  it('books a free time, shows it masked to the token holder, and counts it in availability', async () => {
+    const body = newBookingBody(centreId, MONDAY_9);
+    const created = (await book(body, 201)).body as Created;
+    expect(created).toMatchObject({
+      status: 'booked',
+      startsAt: MONDAY_9,
+      endsAt: '2027-01-11T09:15:00+01:00',
+      centre: { id: centreId, name: 'Borgerservice Testby', address: 'Torvet 1, 9999 Testby' },
+      witnessAdvice: { recommended: false, required: false, reasons: [] },
+      documentAdvice: { sufficient: true, missing: [] },
+    });
+    expect(created.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(created.manageToken.length).toBeGreaterThanOrEqual(40);
+    const cpr = String(body.applicant.cprNumber);
+    expect(created.applicant.cprNumberMasked).toBe(`${cpr.slice(0, 6)}-XXXX`);
+
+    const fetched = await t.http().get(`/api/bookings/${created.reference}`).set('X-Manage-Token', created.manageToken).expect(200);
+    expect(fetched.body).toMatchObject({ reference: created.reference, status: 'booked' });
+    expect(JSON.stringify(fetched.body)).not.toContain(cpr.slice(7));
+
+    const availability = await t
+      .http()
+      .get(`/api/centres/${centreId}/availability`)
+      .query({ from: '2027-01-11', to: '2027-01-11', type: 'MITID_NEW' })
+      .expect(200);
+    const slot = (availability.body as { days: { slots: { startsAt: string; remaining: number }[] }[] }).days[0].slots[0];
+    expect(slot).toEqual({ startsAt: MONDAY_9, endsAt: '2027-01-11T09:15:00+01:00', remaining: 1 });
+  });
+
+  it('answers 404 for a wrong or missing token exactly as for an unknown reference', async () => {
+    const created = (await book(newBookingBody(centreId, '2027-01-11T09:15:00+01:00'), 201)).body as Created;
+    const wrong = await t.http().get(`/api/bookings/${created.reference}`).set('X-Manage-Token', 'x'.repeat(43)).expect(404);
+    const missing = await t.http().get(`/api/bookings/${created.reference}`).expect(404);
+    const unknown = await t.http().get('/api/bookings/ABCD-EFGH').set('X-Manage-Token', created.manageToken).expect(404);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(missing.body).toEqual(unknown.body);
+    await t.http().post(`/api/bookings/${created.reference}/cancel`).set('X-Manage-Token', 'nope').expect(404);
+  });
+
+  it('refuses a second active booking for the same person, by CPR number or by e-mail without one', async () => {
+    const first = newBookingBody(centreId, '2027-01-11T09:30:00+01:00');
+    await book(first, 201);
+    const again = newBookingBody(centreId, '2027-01-11T09:45:00+01:00', {
+      applicant: { cprNumber: first.applicant.cprNumber },
+    });
+    await book(again, 409);
+    const noCpr = newBookingBody(centreId, '2027-01-11T10:00:00+01:00', { applicant: { cprNumber: undefined } });
+    await book(noCpr, 201);
+    const sameEmail = newBookingBody(centreId, '2027-01-11T10:15:00+01:00', {
+      applicant: { cprNumber: undefined, email: String(noCpr.applicant.email).toUpperCase() },
+    });
+    await book(sameEmail, 409);
+  });
+
+  it('flags a foreigner without CPR number and advises on documents in their language', async () => {
+    const body = newBookingBody(centreId, '2027-01-11T10:30:00+01:00', {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE', language: 'en' },
+      documents: [{ type: 'FOREIGN_PASSPORT' }],
+    });
+    const created = (await book(body, 201)).body as Created;
+    expect(created.witnessAdvice.recommended).toBe(true);
+    expect(created.witnessAdvice.required).toBe(false);
+    expect(created.witnessAdvice.reasons.map((r) => r.code)).toEqual([
+      'FOREIGN_NATIONAL',
+      'LIVES_ABROAD',
+      'NO_CPR_NUMBER',
+      'FOREIGN_ID_DOCUMENT',
+    ]);
+    expect(created.documentAdvice.sufficient).toBe(false);
+    expect(created.documentAdvice.missing[0].text).toMatch(/health insurance card/);
+  });
+
+  it('requires a witness for a flagged applicant at a centre whose policy is require', async () => {
+    const strict = (await newCentre(t, admin, { witnessPolicy: 'require', name: 'Streng' })).id;
+    const foreign = { nationality: 'SE', countryOfResidence: 'DK' };
+    const refused = await book(newBookingBody(strict, MONDAY_9, { applicant: foreign }), 422);
+    expect((refused.body as ErrorBody).details[0].field).toBe('witness');
+    const witness = { fullName: 'Vidne Vidnesen', cprNumber: newCprNumber() };
+    await book(newBookingBody(strict, MONDAY_9, { applicant: foreign, witness }), 201);
+    await book(newBookingBody(strict, '2027-01-11T09:15:00+01:00'), 201); // a Dane raises no reason
+  });
+
+  it('refuses a witness under 18 on the appointment date, or who is the applicant', async () => {
+    const body = newBookingBody(centreId, '2027-01-11T11:00:00+01:00');
+    const child = await book({ ...body, witness: { fullName: 'Barn', cprNumber: '120109-4000' } }, 422);
+    expect((child.body as ErrorBody).details).toEqual([
+      { field: 'witness.cprNumber', message: 'the witness must be at least 18 years old on the appointment date' },
+    ]);
+    const self = await book({ ...body, witness: { fullName: 'Mig selv', cprNumber: body.applicant.cprNumber } }, 422);
+    expect((self.body as ErrorBody).details[0].message).toBe('the witness cannot be the applicant');
+    // 18 on 2027-01-11 exactly: born 2009-01-11
+    await book({ ...body, witness: { fullName: 'Netop 18', cprNumber: '110109-4000' } }, 201);
+  });
+
+  it('adds a witness later, reschedules and cancels with the manage token', async () => {
+    const created = (await book(newBookingBody(centreId, '2027-01-12T09:00:00+01:00'), 201)).body as Created;
+    const token = { 'X-Manage-Token': created.manageToken };
+    const witnessCpr = newCprNumber();
+    const withWitness = await t
+      .http()
+      .put(`/api/bookings/${created.reference}/witness`)
+      .set(token)
+      .send({ fullName: 'Vidne', cprNumber: witnessCpr, phone: '+4511223344' })
+      .expect(200);
+    expect((withWitness.body as Created).witness).toEqual({
+      fullName: 'Vidne',
+      cprNumberMasked: `${witnessCpr.slice(0, 6)}-XXXX`,
+      phone: '********44',
+    });
+    const moved = await t
+      .http()
+      .post(`/api/bookings/${created.reference}/reschedule`)
+      .set(token)
+      .send({ startsAt: '2027-01-12T10:00:00+01:00' })
+      .expect(200);
+    expect(moved.body).toMatchObject({ startsAt: '2027-01-12T10:00:00+01:00', endsAt: '2027-01-12T10:15:00+01:00' });
+    const day = async () =>
+      (
+        (await t.http().get(`/api/centres/${centreId}/availability`).query({ from: '2027-01-12', to: '2027-01-12', type: 'MITID_NEW' }))
+          .body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
+      ).days[0].slots;
+    expect((await day()).find((s) => s.startsAt === '2027-01-12T09:00:00+01:00')!.remaining).toBe(2);
+    expect((await day()).find((s) => s.startsAt === '2027-01-12T10:00:00+01:00')!.remaining).toBe(1);
+
+    const cancelled = await t.http().post(`/api/bookings/${created.reference}/cancel`).set(token).expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'citizen' });
+    expect((await day()).find((s) => s.startsAt === '2027-01-12T10:00:00+01:00')!.remaining).toBe(2);
+    await t.http().post(`/api/bookings/${created.reference}/cancel`).set(token).expect(409);
+    await t.http().post(`/api/bookings/${created.reference}/reschedule`).set(token).send({ startsAt: MONDAY_9 }).expect(409);
+  });
+
+  it('only books times that availability offers', async () => {
+    await t.http().patch(`/api/admin/centres/${centreId}`).set(bearer(admin)).send({ minNoticeHours: 2 }).expect(200);
+    const cases: [string, string][] = [
+      ['2027-01-11T09:05:00+01:00', 'off the grid'],
+      ['2027-01-11T12:00:00+01:00', 'after closing'],
+      ['2027-01-09T09:00:00+01:00', 'a Saturday'],
+      ['2027-01-04T09:00:00+01:00', 'inside the minimum notice (now is 08:00)'],
+      ['2026-12-28T09:00:00+01:00', 'in the past'],
+      ['2027-03-25T09:00:00+01:00', 'Maundy Thursday'],
+      ['2027-04-05T09:00:00+02:00', 'beyond the 60-day horizon'],
+    ];
+    for (const [startsAt] of cases) {
+      const refused = await book(newBookingBody(centreId, startsAt), 422);
+      expect((refused.body as ErrorBody).details[0].field).toBe('startsAt');
+    }
+    // the same instant written in UTC is the same time
+    await book(newBookingBody(centreId, '2027-01-13T08:00:00Z'), 201);
+    await book(newBookingBody(centreId, '2027-01-04T10:00:00+01:00'), 201); // exactly two hours ahead
+    await t.http().patch(`/api/admin/centres/${centreId}`).set(bearer(admin)).send({ minNoticeHours: 0 }).expect(200);
+  });
+
+  it('refuses changes after the cancellation cut-off', async () => {
+    const created = (await book(newBookingBody(centreId, '2027-01-04T11:00:00+01:00'), 201)).body as Created;
+    t.clock.set('2027-01-04T09:30:00+01:00');
+    try {
+      await t.http().post(`/api/bookings/${created.reference}/cancel`).set('X-Manage-Token', created.manageToken).expect(409);
+    } finally {
+      t.clock.set('2027-01-04T08:00:00+01:00');
+    }
+  });
+
+  it('never shows a full CPR number in a response body or a log line', () => {
+    t.expectNoCprLeaks();
+  });
+});
