@@ -17,6 +17,9 @@ export interface TestApp {
   /** Every structured log line the app wrote, for assertions about what is (not) logged. */
   logs: string[];
   databaseUrl?: string;
+  embedded?: EmbeddedDatabase;
+  /** The app listening on an ephemeral port, for many requests in parallel. */
+  url: () => Promise<string>;
   /** Fails when any CPR number sent in a request body came back in a response body or reached a log line. */
   expectNoCprLeaks: () => void;
   close: () => Promise<void>;
@@ -37,9 +40,16 @@ function collectCprNumbers(value: unknown, into: Set<string>): void {
  * database on the server named by DATABASE_URL (as CI does), so test files run in parallel and in any order.
  */
 export async function startTestApp(
-  options: { now?: string; env?: Record<string, string>; databaseUrl?: string; embeddedDataDir?: string } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    embeddedDataDir?: string;
+    /** A second app instance on the same embedded engine (the embedded analogue of two processes). */
+    sharedEmbedded?: EmbeddedDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const serverUrl = options.embeddedDataDir ? undefined : process.env.DATABASE_URL;
+  const serverUrl = options.embeddedDataDir || options.sharedEmbedded ? undefined : process.env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? (serverUrl ? await createDatabase(serverUrl) : undefined);
   const config = loadConfig({
     DATA_DIR: options.embeddedDataDir ?? 'memory://',
@@ -64,7 +74,8 @@ export async function startTestApp(
       done();
     },
   });
-  const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
+  const ownEmbedded = config.embedded && !options.sharedEmbedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
+  const embedded = options.sharedEmbedded ?? ownEmbedded;
   const app = await createApp({ config, embedded, clock, logStream });
   const cprNumbersSent = new Set<string>();
   const responseBodies: string[] = [];
@@ -84,6 +95,11 @@ export async function startTestApp(
     clock,
     logs,
     databaseUrl,
+    embedded,
+    url: async () => {
+      if (!app.getHttpServer().listening) await app.listen(0, '127.0.0.1');
+      return app.getUrl();
+    },
     expectNoCprLeaks: () => {
       const seen = `${responseBodies.join('\n')}\n${logs.join('\n')}`;
       const leaked = [...cprNumbersSent].filter(
@@ -94,7 +110,7 @@ export async function startTestApp(
     },
     close: async () => {
       await app.close();
-      await embedded?.close();
+      await ownEmbedded?.close();
       if (databaseUrl && !options.databaseUrl) await dropDatabase(serverUrl!, databaseUrl);
     },
   };

@@ -1,0 +1,206 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { DateTime } from 'luxon';
+import request from 'supertest';
+import { closingHoliday } from '../src/availability/danish-holidays.js';
+import { newBookingBody, newCentre } from './support/factories.js';
+import { loginAs, startTestApp, TestApp } from './support/test-app.js';
+
+const ZONE = 'Europe/Copenhagen';
+const secrets = {
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+};
+
+/** A weekday at least a week after the real date that is no holiday, so a second process on the real clock can book it too. */
+function raceDay(): DateTime {
+  let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 8 });
+  while (day.weekday > 5 || closingHoliday(day.toISODate()!, { openOnConstitutionDay: false, openOnChristmasEve: false, openOnNewYearsEve: false })) {
+    day = day.plus({ days: 1 });
+  }
+  return day;
+}
+
+const at = (day: DateTime, time: string) => {
+  const [hour, minute] = time.split(':').map(Number);
+  return day.set({ hour, minute }).toISO({ suppressMilliseconds: true })!;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Statuses {
+  [status: number]: number;
+}
+
+const tally = (statuses: number[]): Statuses => statuses.reduce<Statuses>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+
+describe('No double bookings under concurrency', () => {
+  let t: TestApp;
+  let admin: string;
+  let url: string;
+  const day = raceDay();
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: DateTime.now().toISO(), env: secrets });
+    admin = (await loginAs(t, 'admin')).token;
+    url = await t.url();
+  });
+  afterAll(() => t.close());
+
+  const post = (base: string, body: object, headers: Record<string, string> = {}) =>
+    request(base).post('/api/bookings').set(headers).send(body);
+
+  const remaining = async (centreId: string, type = 'MITID_NEW') => {
+    const response = await request(url)
+      .get(`/api/centres/${centreId}/availability`)
+      .query({ from: day.toISODate()!, to: day.toISODate()!, type })
+      .expect(200);
+    const slots = (response.body as { days: { slots: { startsAt: string; remaining: number }[] }[] }).days[0].slots;
+    return new Map(slots.map((slot) => [DateTime.fromISO(slot.startsAt).toMillis(), slot.remaining]));
+  };
+  const remainingAt = async (centreId: string, time: string, type?: string) =>
+    (await remaining(centreId, type)).get(DateTime.fromISO(at(day, time)).toMillis());
+
+  it('50 concurrent bookings for one time with 2 desks: exactly 2 succeed', async () => {
+    const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => post(url, newBookingBody(centre.id, at(day, '09:00')))),
+    );
+    expect(tally(responses.map((r) => r.status))).toEqual({ 201: 2, 409: 48 });
+    expect(await remainingAt(centre.id, '09:00')).toBe(0);
+  });
+
+  it('holds with two app instances on one database', async () => {
+    const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
+    let child: ChildProcess | undefined;
+    let second: TestApp | undefined;
+    let otherUrl: string;
+    if (t.databaseUrl) {
+      // A real second process, as in production: the built app on the same database.
+      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+      const port = await freePort();
+      child = spawn(process.execPath, ['dist/src/main.js'], {
+        env: {
+          ...process.env,
+          ...secrets,
+          DATABASE_URL: t.databaseUrl,
+          PORT: String(port),
+          RATE_LIMIT_PER_MINUTE: '0',
+          LOG_LEVEL: 'warn',
+          DEMO_DATA: 'false',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      otherUrl = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 100; i++) {
+        const ok = await request(otherUrl)
+          .get('/api/health')
+          .then((r) => r.status === 200)
+          .catch(() => false);
+        if (ok) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } else {
+      // The embedded engine admits one process per data directory; two app instances share it instead.
+      second = await startTestApp({ now: DateTime.now().toISO(), env: secrets, sharedEmbedded: t.embedded });
+      otherUrl = await second.url();
+    }
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => post(i % 2 ? otherUrl : url, newBookingBody(centre.id, at(day, '09:15')))),
+      );
+      expect(tally(responses.map((r) => r.status))).toEqual({ 201: 2, 409: 48 });
+      expect(await remainingAt(centre.id, '09:15')).toBe(0);
+    } finally {
+      child?.kill('SIGTERM');
+      await second?.close();
+    }
+  });
+
+  it('a two-slot type racing one-slot bookings over overlapping times never overfills a cell', async () => {
+    const centre = await newCentre(t, admin, {
+      bookingHorizonDays: 366,
+      types: [
+        { code: 'MITID_NEW', name: 'New', durationMinutes: 15 },
+        { code: 'MITID_HIGH', name: 'High', durationMinutes: 30 },
+      ],
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '10:00', closes: '11:00', desks: 2 })),
+    });
+    const requests = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        post(url, newBookingBody(centre.id, at(day, i % 2 ? '10:00' : '10:15'), { appointmentType: 'MITID_HIGH' })),
+      ),
+      ...Array.from({ length: 12 }, (_, i) => post(url, newBookingBody(centre.id, at(day, ['10:00', '10:15', '10:30'][i % 3])))),
+    ];
+    const responses = await Promise.all(requests);
+    const created = responses.filter((r) => r.status === 201).map((r) => r.body as { startsAt: string; endsAt: string });
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    // Count the bookings covering each 15-minute cell: never more than the 2 desks.
+    for (const cell of ['10:00', '10:15', '10:30', '10:45']) {
+      const instant = DateTime.fromISO(at(day, cell)).toMillis();
+      const holding = created.filter(
+        (b) => DateTime.fromISO(b.startsAt).toMillis() <= instant && instant < DateTime.fromISO(b.endsAt).toMillis(),
+      );
+      expect({ cell, holding: holding.length <= 2 }).toEqual({ cell, holding: true });
+    }
+    const free = await remaining(centre.id);
+    expect(free.get(DateTime.fromISO(at(day, '10:00')).toMillis())).toBe(0);
+    expect(free.get(DateTime.fromISO(at(day, '10:15')).toMillis())).toBe(0);
+  });
+
+  it('a reschedule racing a booking for its target time: the booking ends at exactly one of its two times', async () => {
+    const centre = await newCentre(t, admin, {
+      bookingHorizonDays: 366,
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00', desks: 1 })),
+    });
+    for (const [fromTime, targetTime] of [
+      ['09:00', '11:00'],
+      ['09:15', '11:15'],
+      ['09:30', '11:30'],
+      ['09:45', '11:45'],
+    ]) {
+      const from = at(day, fromTime);
+      const target = at(day, targetTime);
+      const movable = (await post(url, newBookingBody(centre.id, from)).expect(201)).body as { reference: string; manageToken: string };
+      const [moved, rival] = await Promise.all([
+        request(url)
+          .post(`/api/bookings/${movable.reference}/reschedule`)
+          .set('X-Manage-Token', movable.manageToken)
+          .send({ startsAt: target }),
+        post(url, newBookingBody(centre.id, target)),
+      ]);
+      // exactly one of them gets the single desk
+      expect([[200, 409], [409, 201]]).toContainEqual([moved.status, rival.status]);
+      const now = (
+        await request(url).get(`/api/bookings/${movable.reference}`).set('X-Manage-Token', movable.manageToken).expect(200)
+      ).body as { startsAt: string };
+      expect(now.startsAt).toBe(moved.status === 200 ? target : from);
+      expect(await remainingAt(centre.id, targetTime)).toBe(0);
+      expect(await remainingAt(centre.id, fromTime)).toBe(moved.status === 200 ? 1 : 0);
+    }
+  });
+
+  it('one Idempotency-Key sent 10 times in parallel makes one booking', async () => {
+    const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
+    const body = newBookingBody(centre.id, at(day, '11:00'));
+    const key = `key-${randomBytes(8).toString('hex')}`;
+    const responses = await Promise.all(Array.from({ length: 10 }, () => post(url, body, { 'Idempotency-Key': key })));
+    expect(tally(responses.map((r) => r.status))).toEqual({ 201: 1, 200: 9 });
+    const ids = new Set(responses.map((r) => (r.body as { id: string }).id));
+    expect(ids.size).toBe(1);
+    expect(new Set(responses.map((r) => (r.body as { manageToken: string }).manageToken)).size).toBe(1);
+    expect(await remainingAt(centre.id, '11:00')).toBe(1);
+    const reused = await post(url, { ...body, startsAt: at(day, '11:15') }, { 'Idempotency-Key': key });
+    expect(reused.status).toBe(422);
+    t.expectNoCprLeaks();
+  });
+});
