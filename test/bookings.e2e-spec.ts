@@ -205,4 +205,58 @@ describe('Citizen bookings', () => {
   it('never shows a full CPR number in a response body or a log line', () => {
     t.expectNoCprLeaks();
   });
+
+  describe('calendar changes that take capacity from booked times', () => {
+    it('refuses with the affected bookings, and when confirmed cancels them by the centre', async () => {
+      const id = (await newCentre(t, admin, { name: 'Ændringer' })).id;
+      const first = (await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201)).body as Created;
+      const second = (await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201)).body as Created;
+      const other = (await book(newBookingBody(id, '2027-01-18T10:00:00+01:00'), 201)).body as Created;
+      const oneDesk = { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00', desks: 1 })) };
+
+      const refused = await t.http().put(`/api/admin/centres/${id}/opening-hours`).set(bearer(admin)).send(oneDesk).expect(409);
+      expect(refused.body).toMatchObject({
+        statusCode: 409,
+        affectedBookings: [{ id: second.id, reference: second.reference, startsAt: '2027-01-18T09:00:00+01:00' }],
+      });
+      const unchanged = await t.http().get(`/api/admin/centres/${id}`).set(bearer(admin)).expect(200);
+      expect((unchanged.body as { openingHours: { desks: number }[] }).openingHours[0].desks).toBe(2);
+
+      await t.http().put(`/api/admin/centres/${id}/opening-hours?confirm=true`).set(bearer(admin)).send(oneDesk).expect(200);
+      const cancelled = await t.http().get(`/api/bookings/${second.reference}`).set('X-Manage-Token', second.manageToken).expect(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
+      const kept = await t.http().get(`/api/bookings/${first.reference}`).set('X-Manage-Token', first.manageToken).expect(200);
+      expect(kept.body).toMatchObject({ status: 'booked' });
+      const slots = (
+        (await t.http().get(`/api/centres/${id}/availability`).query({ from: '2027-01-18', to: '2027-01-18', type: 'MITID_NEW' }))
+          .body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
+      ).days[0].slots;
+      expect(slots.find((slot) => slot.startsAt === '2027-01-18T09:00:00+01:00')!.remaining).toBe(0);
+      expect(slots.find((slot) => slot.startsAt === '2027-01-18T09:15:00+01:00')!.remaining).toBe(1);
+      await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 409);
+
+      const closure = { from: '2027-01-18', to: '2027-01-18', startTime: '10:00', endTime: '11:00', reason: 'Strømsvigt' };
+      const closureRefused = await t.http().post(`/api/admin/centres/${id}/closures`).set(bearer(admin)).send(closure).expect(409);
+      expect((closureRefused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id)).toEqual([other.id]);
+      await t.http().post(`/api/admin/centres/${id}/closures?confirm=true`).set(bearer(admin)).send(closure).expect(201);
+      const closed = await t.http().get(`/api/bookings/${other.reference}`).set('X-Manage-Token', other.manageToken).expect(200);
+      expect(closed.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
+
+      const grid = await t.http().patch(`/api/admin/centres/${id}`).set(bearer(admin)).send({ slotMinutes: 5 }).expect(409);
+      expect((grid.body as ErrorBody).details[0].field).toBe('slotMinutes');
+    });
+
+    it('changes freely when no booked time is touched', async () => {
+      const id = (await newCentre(t, admin, { name: 'Fri' })).id;
+      await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201);
+      const more = { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '14:00', desks: 5 })) };
+      await t.http().put(`/api/admin/centres/${id}/opening-hours`).set(bearer(admin)).send(more).expect(200);
+      await t
+        .http()
+        .post(`/api/admin/centres/${id}/closures`)
+        .set(bearer(admin))
+        .send({ from: '2027-01-19', to: '2027-01-20', reason: 'Flytning' })
+        .expect(201);
+    });
+  });
 });

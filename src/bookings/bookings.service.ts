@@ -49,7 +49,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-interface Actor {
+export interface Actor {
   actor: string;
 }
 
@@ -113,11 +113,17 @@ export class BookingsService {
       const booking = await this.findWithToken(manager, reference, token, true);
       const centre = await manager.findOneByOrFail(Centre, { id: booking.centreId });
       this.assertChangeable(booking, centre);
-      await releaseCells(manager, booking.centreId, booking.cellStarts);
-      await manager.update(Booking, { id: booking.id }, { status: 'cancelled', cancelledBy: 'citizen' });
-      await this.record(manager, booking.id, CITIZEN, 'cancelled', { by: 'citizen' });
-      return this.view(manager, { ...booking, status: 'cancelled', cancelledBy: 'citizen' });
+      return this.view(manager, await this.cancelIn(manager, booking, 'citizen', CITIZEN, null));
     });
+  }
+
+  /** Cancels inside the caller's transaction: gives the desks back and records who did it and why. */
+  async cancelIn(manager: EntityManager, booking: Booking, by: 'citizen' | 'centre', who: Actor, reason: string | null): Promise<Booking> {
+    await releaseCells(manager, booking.centreId, booking.cellStarts);
+    const changes = { status: 'cancelled' as const, cancelledBy: by, cancelReason: reason };
+    await manager.update(Booking, { id: booking.id }, changes);
+    await this.record(manager, booking.id, who, 'cancelled', { by, reason });
+    return { ...booking, ...changes };
   }
 
   async reschedule(reference: string, token: string | undefined, startsAtText: string): Promise<BookingView> {

@@ -1,17 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ArrayOf } from '../common/validation.js';
-import {
-  AppointmentTypeDto,
-  ConfirmQueryDto,
-  CreateCentreDto,
-  CreateClosureDto,
-  OpeningHoursDto,
-  UpdateCentreDto,
-} from './centre.dto.js';
+import { AppointmentTypeDto, CreateCentreDto, UpdateCentreDto } from './centre.dto.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { CentresService } from './centres.service.js';
 
@@ -93,24 +86,6 @@ export class AdminCentresController {
     @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
   ): Promise<CentreView> {
     return this.centres.replaceAppointmentTypes(id, body);
-  }
-
-  @Put(':id/opening-hours')
-  @ApiOkResponse({ type: CentreView })
-  openingHours(@Param('id') id: string, @Body() body: OpeningHoursDto, @Query() _query: ConfirmQueryDto): Promise<CentreView> {
-    return this.centres.setOpeningHours(id, body.weekly);
-  }
-
-  @Post(':id/closures')
-  @HttpCode(201)
-  @ApiOkResponse({ type: ClosureView })
-  addClosure(
-    @Param('id') id: string,
-    @Body() body: CreateClosureDto,
-    @Query() _query: ConfirmQueryDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<ClosureView> {
-    return this.centres.addClosure(id, body, user);
   }
 
   @Get(':id/closures')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
-import type { CalendarRules } from '../availability/calendar-rules.js';
+import type { CalendarRules, ClosureRule, WeeklyInterval } from '../availability/calendar-rules.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
+import { Clock } from '../common/clock.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
 import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
@@ -12,6 +13,14 @@ import { AppointmentTypeDto, CreateCentreDto, CreateClosureDto, UpdateCentreDto,
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { Closure } from './closure.entity.js';
 import { OpeningHours } from './opening-hours.entity.js';
+
+/** A pending calendar change: new weekly hours, or one more closure. */
+export interface CalendarChange {
+  weekly?: WeeklyInterval[];
+  closure?: ClosureRule;
+}
+
+export type CalendarChangeHook = (manager: EntityManager, centre: Centre, change: CalendarChange) => Promise<void>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hhmm = (time: string) => time.slice(0, 5);
@@ -26,6 +35,7 @@ export class CentresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Centre) private readonly centres: Repository<Centre>,
+    private readonly clock: Clock,
   ) {}
 
   async listPublic(): Promise<PublicCentreView[]> {
@@ -56,6 +66,17 @@ export class CentresService {
     return this.dataSource.transaction(async (manager) => {
       const centre = await this.load(manager, id, true);
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
+        const [{ held }] = await manager.query<{ held: number }[]>(
+          'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
+          [id, this.clock.now().toJSDate()],
+        );
+        if (held > 0) {
+          throw new CalendarError(
+            CalendarErrorCode.BookedCapacityAffected,
+            'The slot grid cannot change while future times are booked; move or cancel those bookings first',
+            [{ field: 'slotMinutes', message: 'future times are booked on the current grid' }],
+          );
+        }
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
           ...appointmentTypeIssues(types, dto.slotMinutes, (i) => `appointmentTypes[${i}]`),
@@ -85,34 +106,37 @@ export class CentresService {
     });
   }
 
-  async setOpeningHours(id: string, weekly: WeeklyHoursDto[]): Promise<CentreView> {
+  /**
+   * Replaces the weekly hours. `beforeWrite` sees the calendar as it will be, inside the transaction that holds
+   * the centre row, so that whoever guards booked capacity decides before anything changes.
+   */
+  async setOpeningHours(id: string, weekly: WeeklyHoursDto[], beforeWrite?: CalendarChangeHook): Promise<CentreView> {
     return this.dataSource.transaction(async (manager) => {
       const centre = await this.load(manager, id, true);
       const issues = openingHoursIssues(weekly, centre.slotMinutes);
       if (issues.length) throw invalid(issues);
+      await beforeWrite?.(manager, centre, { weekly });
       await manager.delete(OpeningHours, { centreId: id });
       await manager.insert(OpeningHours, weekly.map((entry) => ({ centreId: id, ...entry })));
       return this.view(await this.load(manager, id));
     });
   }
 
-  async addClosure(id: string, dto: CreateClosureDto, user: AuthUser): Promise<ClosureView> {
+  async addClosure(id: string, dto: CreateClosureDto, user: AuthUser, beforeWrite?: CalendarChangeHook): Promise<ClosureView> {
     const issues = closureIssues(dto);
     if (issues.length) throw invalid(issues);
     return this.dataSource.transaction(async (manager) => {
-      await this.load(manager, id, true);
-      const closure = await manager.save(
-        manager.create(Closure, {
-          centreId: id,
-          fromDate: dto.from,
-          toDate: dto.to,
-          startTime: dto.startTime ?? null,
-          endTime: dto.endTime ?? null,
-          reason: dto.reason,
-          createdBy: user.id,
-        }),
-      );
-      return this.closureView(closure);
+      const centre = await this.load(manager, id, true);
+      const closure = {
+        fromDate: dto.from,
+        toDate: dto.to,
+        startTime: dto.startTime ?? null,
+        endTime: dto.endTime ?? null,
+        reason: dto.reason,
+      };
+      await beforeWrite?.(manager, centre, { closure });
+      const saved = await manager.save(manager.create(Closure, { centreId: id, ...closure, createdBy: user.id }));
+      return this.closureView(saved);
     });
   }
 
@@ -124,9 +148,15 @@ export class CentresService {
   }
 
   /** The calendar of an active centre that applies to local dates from..to, for the pure availability rules. */
-  async rulesFor(manager: EntityManager, id: string, from: string, to: string): Promise<{ centre: Centre; rules: CalendarRules }> {
+  async rulesFor(
+    manager: EntityManager,
+    id: string,
+    from: string,
+    to: string,
+    options: { includeInactive?: boolean } = {},
+  ): Promise<{ centre: Centre; rules: CalendarRules }> {
     const centre = await this.load(manager, id);
-    if (!centre.active) throw CalendarError.centreNotFound();
+    if (!centre.active && !options.includeInactive) throw CalendarError.centreNotFound();
     const closures = await manager.find(Closure, {
       where: { centreId: id, fromDate: LessThanOrEqual(to), toDate: MoreThanOrEqual(from) },
     });

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { CalendarError, CalendarErrorCode } from '../centres/calendar.error.js';
+import type { Centre } from '../centres/centre.entity.js';
+import type { CreateClosureDto, WeeklyHoursDto } from '../centres/centre.dto.js';
+import type { CentreView, ClosureView } from '../centres/centre.view.js';
+import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
+import { Booking } from './booking.entity.js';
+import { BookingsService } from './bookings.service.js';
+import { bookingsLosingCapacity, desksByCell } from './capacity-check.js';
+
+/**
+ * Calendar changes that could take capacity from booked times. Nothing is dropped silently: without confirmation
+ * the change is refused with the bookings it would hit; confirmed, those are cancelled by the centre with the
+ * reason, and the desk counts of booked cells follow the new calendar, all in one transaction.
+ */
+@Injectable()
+export class CalendarChangeService {
+  constructor(
+    private readonly centres: CentresService,
+    private readonly bookings: BookingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  setOpeningHours(centreId: string, weekly: WeeklyHoursDto[], confirm: boolean, user: AuthUser): Promise<CentreView> {
+    return this.centres.setOpeningHours(centreId, weekly, this.guard(confirm, user, 'The centre has changed its opening hours'));
+  }
+
+  addClosure(centreId: string, dto: CreateClosureDto, confirm: boolean, user: AuthUser): Promise<ClosureView> {
+    return this.centres.addClosure(centreId, dto, user, this.guard(confirm, user, dto.reason));
+  }
+
+  private guard(confirm: boolean, user: AuthUser, reason: string): CalendarChangeHook {
+    return async (manager: EntityManager, centre: Centre, change: CalendarChange) => {
+      const now = this.clock.now().toJSDate();
+      const cells = await manager.query<{ starts_at: Date; booked: number }[]>(
+        'SELECT starts_at, booked FROM slot_capacity WHERE centre_id = $1 AND starts_at >= $2',
+        [centre.id, now],
+      );
+      if (cells.length === 0) return;
+      const dates = cells.map((cell) => DateTime.fromJSDate(cell.starts_at, { zone: centre.timeZone }).toISODate()!).sort();
+      const { rules } = await this.centres.rulesFor(manager, centre.id, dates[0], dates[dates.length - 1], {
+        includeInactive: true,
+      });
+      const proposed = {
+        ...rules,
+        weekly: change.weekly ?? rules.weekly,
+        closures: change.closure ? [...rules.closures, change.closure] : rules.closures,
+      };
+      const held = await manager.find(Booking, {
+        where: { centreId: centre.id, status: In(['booked', 'checked_in']), endsAt: MoreThanOrEqual(now) },
+        order: { startsAt: 'ASC' },
+      });
+      const losing = new Set(bookingsLosingCapacity(proposed, held));
+      // Someone already at the desk keeps their appointment; only booked ones can be cancelled.
+      const affected = held.filter((booking) => losing.has(booking.id) && booking.status === 'booked');
+      if (affected.length && !confirm) {
+        throw new CalendarError(
+          CalendarErrorCode.BookedCapacityAffected,
+          `This change leaves ${affected.length} booked time(s) without a desk; repeat it with ?confirm=true to cancel them and notify each citizen`,
+          [],
+          {
+            affectedBookings: affected.map((booking) => ({
+              id: booking.id,
+              reference: booking.reference,
+              startsAt: DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).toISO({ suppressMilliseconds: true }),
+              status: booking.status,
+            })),
+          },
+        );
+      }
+      for (const booking of affected) {
+        await this.bookings.cancelIn(manager, booking, 'centre', { actor: `user:${user.id}` }, reason);
+      }
+      const desks = desksByCell(proposed, cells.map((cell) => cell.starts_at));
+      await manager.query(
+        `UPDATE slot_capacity AS c SET desks = GREATEST(v.desks, c.booked)
+         FROM unnest($2::timestamptz[], $3::int[]) AS v(starts_at, desks)
+         WHERE c.centre_id = $1 AND c.starts_at = v.starts_at`,
+        [centre.id, cells.map((cell) => cell.starts_at), cells.map((cell) => desks.get(cell.starts_at.getTime()) ?? 0)],
+      );
+      await manager.query('DELETE FROM slot_capacity WHERE centre_id = $1 AND booked = 0 AND desks = 0', [centre.id]);
+    };
+  }
+}

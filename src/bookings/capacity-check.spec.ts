@@ -1,0 +1,53 @@
+import type { CalendarRules } from '../availability/calendar-rules.js';
+import { bookingsLosingCapacity } from './capacity-check.js';
+
+const rules = (overrides: Partial<CalendarRules> = {}): CalendarRules => ({
+  timeZone: 'Europe/Copenhagen',
+  slotMinutes: 15,
+  bookingHorizonDays: 60,
+  minNoticeHours: 0,
+  weekly: [{ weekday: 1, opens: '09:00', closes: '10:00', desks: 2 }],
+  closures: [],
+  openOnConstitutionDay: false,
+  openOnChristmasEve: false,
+  openOnNewYearsEve: false,
+  ...overrides,
+});
+
+// Monday 2027-01-11, 09:00 local = 08:00Z
+const cell = (minute: number) => new Date(Date.UTC(2027, 0, 11, 8, minute));
+const booking = (id: string, made: number, ...minutes: number[]) => ({
+  id,
+  cellStarts: minutes.map(cell),
+  createdAt: new Date(Date.UTC(2027, 0, 1, 0, made)),
+});
+
+describe('bookingsLosingCapacity', () => {
+  const held = [booking('a', 1, 0), booking('b', 2, 0), booking('c', 3, 15, 30)];
+
+  it('finds none while the calendar keeps room for everyone', () => {
+    expect(bookingsLosingCapacity(rules(), held)).toEqual([]);
+  });
+
+  it('keeps the earliest-made bookings when desks are reduced', () => {
+    const fewer = rules({ weekly: [{ weekday: 1, opens: '09:00', closes: '10:00', desks: 1 }] });
+    expect(bookingsLosingCapacity(fewer, held)).toEqual(['b']);
+  });
+
+  it('loses every booking in a cell that is no longer open', () => {
+    const shorter = rules({ weekly: [{ weekday: 1, opens: '09:00', closes: '09:30', desks: 2 }] });
+    expect(bookingsLosingCapacity(shorter, held)).toEqual(['c']);
+  });
+
+  it('applies whole and partial closures', () => {
+    const closure = { fromDate: '2027-01-11', toDate: '2027-01-11', reason: 'x' };
+    expect(bookingsLosingCapacity(rules({ closures: [{ ...closure, startTime: null, endTime: null }] }), held)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(bookingsLosingCapacity(rules({ closures: [{ ...closure, startTime: '09:30', endTime: '10:00' }] }), held)).toEqual([
+      'c',
+    ]);
+  });
+});
