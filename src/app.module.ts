@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { InputValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeskModule } from './desk/desk.module.js';
 import type { EmbeddedDatabase } from './database/embedded.js';
 import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AvailabilityModule,
         PersonalDataModule,
         BookingsModule,
+        DeskModule,
         HealthModule,
         BootstrapDataModule,
       ],

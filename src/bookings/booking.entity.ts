@@ -6,6 +6,8 @@ import type { DocumentAdvice, DocumentType, Language } from '../identity/identit
 import type { WitnessAdvice } from '../identity/witness-advice.js';
 
 export type BookingStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+export const OUTCOMES = ['mitid_issued', 'p_code_issued', 'refused', 'rebook_with_witness'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 export const ACTIVE_STATUSES: BookingStatus[] = ['booked', 'checked_in'];
 
 /** Encrypted at rest as one JSON document. */
@@ -31,6 +33,7 @@ export interface WitnessPersonalData {
 @Check('ck_booking_status', `"status" IN ('booked', 'checked_in', 'completed', 'cancelled', 'no_show')`)
 @Check('ck_booking_interval', `"starts_at" < "ends_at"`)
 @Check('ck_booking_cancelled_by', `("status" = 'cancelled') = ("cancelled_by" IS NOT NULL)`)
+@Check('ck_booking_outcome', `("status" = 'completed') = ("outcome" IS NOT NULL)`)
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -111,6 +114,12 @@ export class Booking {
 
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: Outcome | null;
+
+  @Column({ name: 'outcome_reason', type: 'text', nullable: true })
+  outcomeReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -16,6 +16,7 @@ import { witnessAdvice } from '../identity/witness-advice.js';
 import { maskEmail, maskPhone, PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { hashToken, newManageToken, newReference, normalizeReference, tokenMatches } from './booking-reference.js';
 import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
+import { recordBookingEvent } from './booking-event.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
@@ -195,7 +196,7 @@ export class BookingsService {
         arrivedInDenmarkOn: dto.applicant.arrivedInDenmarkOn ?? undefined,
         documents,
         language,
-        previousCheckFailed: false,
+        previousCheckFailed: await this.previousCheckFailed(manager, personKey),
       },
       { policy: centre.witnessPolicy, recentArrivalMonths: this.config.recentArrivalMonths, appointmentDate: date },
     );
@@ -248,6 +249,15 @@ export class BookingsService {
     const saved = await manager.save(booking);
     await this.record(manager, saved.id, CITIZEN, 'booked', { startsAt: saved.startsAt.toISOString() });
     return { ...(await this.view(manager, saved)), manageToken };
+  }
+
+  /** Whether this person's latest identity check ended failed or impossible without a verified witness. */
+  private async previousCheckFailed(manager: EntityManager, personKey: string): Promise<boolean> {
+    const [latest] = await manager.query<{ witness_required_next_time: boolean }[]>(
+      'SELECT witness_required_next_time FROM identity_check WHERE person_key = $1 ORDER BY at DESC, id DESC LIMIT 1',
+      [personKey],
+    );
+    return latest?.witness_required_next_time ?? false;
   }
 
   /** The centre, appointment type and grid cells of a requested time, refused unless availability would offer it. */
@@ -330,11 +340,9 @@ export class BookingsService {
   }
 
   private async record(manager: EntityManager, bookingId: string, who: Actor, action: string, detail: Record<string, unknown>) {
-    await manager.query(
-      'INSERT INTO booking_event (booking_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)',
-      [bookingId, this.clock.now().toJSDate(), who.actor, action, JSON.stringify(detail)],
-    );
+    await recordBookingEvent(manager, { bookingId, at: this.clock.now().toJSDate(), actor: who.actor, action, detail });
   }
+
 
   private async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
     const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });

@@ -2,12 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { AuthErrorCode } from '../auth/auth.error.js';
 import { BookingErrorCode } from '../bookings/booking.error.js';
+import { DeskErrorCode } from '../desk/desk.error.js';
 import { CalendarErrorCode } from '../centres/calendar.error.js';
 import { RateLimitError, RateLimitErrorCode } from '../rate-limit/rate-limit.error.js';
 import { DomainError, InputErrorCode } from './domain-error.js';
 import { ErrorBody, errorBody } from './error-body.js';
 
-type ErrorCode = InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode | BookingErrorCode;
+type ErrorCode =
+  InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode | BookingErrorCode | DeskErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 export function statusOf(code: ErrorCode): number {
@@ -17,6 +19,7 @@ export function statusOf(code: ErrorCode): number {
     case CalendarErrorCode.InvalidCalendar:
     case BookingErrorCode.NotBookable:
     case BookingErrorCode.WitnessInvalid:
+    case DeskErrorCode.WitnessInvalid:
     case BookingErrorCode.IdempotencyKeyReused:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AuthErrorCode.NotAuthenticated:
@@ -31,9 +34,13 @@ export function statusOf(code: ErrorCode): number {
     case BookingErrorCode.PersonHasActiveBooking:
     case BookingErrorCode.WrongState:
     case BookingErrorCode.PastCutoff:
+    case DeskErrorCode.WrongState:
+    case DeskErrorCode.IdentityNotEstablished:
+    case DeskErrorCode.WitnessLimitReached:
       return HttpStatus.CONFLICT;
     case CalendarErrorCode.CentreNotFound:
     case BookingErrorCode.NotFound:
+    case DeskErrorCode.AppointmentNotFound:
       return HttpStatus.NOT_FOUND;
     case RateLimitErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
@@ -58,7 +65,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception, String(request.id ?? ''));
-    if (exception instanceof RateLimitError) response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
+    if (exception instanceof RateLimitError)
+      response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -70,7 +78,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // Nest wraps body-parser's errors in an HttpException whose cause keeps the parser's error type.
     const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') {
-      return errorBody(422, 'The request body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+      return errorBody(422, 'The request body is not valid JSON', [
+        { field: 'body', message: 'is not valid JSON' },
+      ]);
     }
     if (parserError?.type === 'entity.too.large') return errorBody(413, 'The request body is too large');
     if (exception instanceof HttpException) {

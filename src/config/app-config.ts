@@ -30,6 +30,8 @@ export class AppConfig {
   logLevel: string;
   /** An applicant who moved to Denmark less than this many months before the appointment is flagged. */
   recentArrivalMonths: number;
+  /** A witness must have held MitID for more than this many days (sources say 30; older ones 10). */
+  witnessMitidMinDays: number;
 
   get embedded(): boolean {
     return !this.databaseUrl;
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.logLevel = dto.LOG_LEVEL ?? 'info';
   config.demoData = dto.DEMO_DATA ?? !config.databaseUrl;
   config.recentArrivalMonths = dto.RECENT_ARRIVAL_MONTHS ?? 24;
+  config.witnessMitidMinDays = dto.WITNESS_MITID_MIN_DAYS ?? 30;
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

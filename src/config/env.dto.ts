@@ -55,6 +55,9 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(240)
   RECENT_ARRIVAL_MONTHS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  WITNESS_MITID_MIN_DAYS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }

@@ -3,6 +3,8 @@ import { SlotCapacity } from '../availability/slot-capacity.entity.js';
 import { Booking } from '../bookings/booking.entity.js';
 import { BookingEvent } from '../bookings/booking-event.entity.js';
 import { IdempotencyRecord } from '../bookings/idempotency-record.entity.js';
+import { AuditRecord } from '../audit/audit-record.entity.js';
+import { IdentityCheck } from '../desk/identity-check.entity.js';
 import { AppointmentType } from '../centres/appointment-type.entity.js';
 import { Centre } from '../centres/centre.entity.js';
 import { Closure } from '../centres/closure.entity.js';
@@ -10,6 +12,20 @@ import { OpeningHours } from '../centres/opening-hours.entity.js';
 import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { Init1764028800000 } from '../../migrations/1764028800000-Init.js';
 import { Bookings1764115200000 } from '../../migrations/1764115200000-Bookings.js';
+import { DeskAndAudit1764201600000 } from '../../migrations/1764201600000-DeskAndAudit.js';
 
-export const ENTITIES = [User, Centre, AppointmentType, OpeningHours, Closure, SlotCapacity, RateLimitBucket, Booking, BookingEvent, IdempotencyRecord];
-export const MIGRATIONS = [Init1764028800000, Bookings1764115200000];
+export const ENTITIES = [
+  User,
+  Centre,
+  AppointmentType,
+  OpeningHours,
+  Closure,
+  SlotCapacity,
+  RateLimitBucket,
+  Booking,
+  BookingEvent,
+  IdempotencyRecord,
+  IdentityCheck,
+  AuditRecord,
+];
+export const MIGRATIONS = [Init1764028800000, Bookings1764115200000, DeskAndAudit1764201600000];

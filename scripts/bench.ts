@@ -1,0 +1,876 @@
+/**
+ * `npm run bench`: boots the built app on a fresh database of the PostgreSQL server in DATABASE_URL, builds a
+ * calendar of 100 centres × 8 weeks × 4 desks, and prints throughput and latency of booking and of a 4-week
+ * availability query, beside the raw rate of the same booking transaction done straight in PostgreSQL.
+ *
+ * Options (after `npm run bench --`): --concurrency N (16), --bookings N (3000), --availability N (2000),
+ * --raw N (3000), --warmup N (200), --centres N (100), --weeks N (8), --desks N (4), --phase-seconds S (40),
+ * --keep (leave the bench database for EXPLAIN ANALYZE; it is printed how to drop it).
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import type { PoolClient } from 'pg';
+
+const ZONE = 'Europe/Copenhagen';
+const TYPE = 'MITID_NEW';
+const SLOT_MINUTES = 15;
+/** Citizens prefer the earliest free times: slot index = ⌊N·u^SKEW⌋ for uniform u, so early slots fill and 409s happen. */
+const SKEW = 3;
+const HOST = '127.0.0.1';
+
+// ---------------------------------------------------------------------------------------------- options
+
+const { values: args } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '16' },
+    bookings: { type: 'string', default: '3000' },
+    availability: { type: 'string', default: '2000' },
+    raw: { type: 'string', default: '3000' },
+    warmup: { type: 'string', default: '200' },
+    centres: { type: 'string', default: '100' },
+    weeks: { type: 'string', default: '8' },
+    desks: { type: 'string', default: '4' },
+    'phase-seconds': { type: 'string', default: '40' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+if (args.help) {
+  process.stdout.write(
+    'usage: npm run bench -- [--concurrency 16] [--bookings 3000] [--availability 2000] [--raw 3000] [--warmup 200]\n' +
+      '                       [--centres 100] [--weeks 8] [--desks 4] [--phase-seconds 40] [--keep]\n' +
+      'DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a fresh database\n' +
+      'booking_bench_<random> is created on it and dropped at the end (kept with --keep).\n',
+  );
+  process.exit(0);
+}
+
+function positive(name: keyof typeof args): number {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const options = {
+  concurrency: positive('concurrency'),
+  bookings: positive('bookings'),
+  availability: positive('availability'),
+  raw: positive('raw'),
+  warmup: positive('warmup'),
+  centres: positive('centres'),
+  weeks: positive('weeks'),
+  desks: positive('desks'),
+  phaseSeconds: positive('phase-seconds'),
+  keep: args.keep === true,
+};
+if (options.weeks < 4) throw new Error('--weeks must be at least 4 (the availability query spans 4 weeks)');
+if (options.desks > 100) throw new Error('--desks must be at most 100');
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const serverUrl = process.env.DATABASE_URL ?? `postgres://postgres@${HOST}:5432/postgres`;
+
+// ---------------------------------------------------------------------------------------------- small helpers
+
+let interrupted = false;
+
+function log(line: string): void {
+  process.stdout.write(`· ${line}\n`);
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function databaseUrl(name: string): string {
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Runs `work` over items with at most `limit` at a time (setup only; the measured phases use runPhase). */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      if (interrupted) throw new Error('interrupted');
+      const index = next++;
+      await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// ---------------------------------------------------------------------------------------------- HTTP
+
+interface HttpResult {
+  status: number;
+  text: string;
+}
+
+let baseUrl = '';
+let adminToken = '';
+
+async function http(method: string, path: string, body?: unknown, token?: string): Promise<HttpResult> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+async function expectJson<T>(method: string, path: string, status: number, body?: unknown, token?: string): Promise<T> {
+  const result = await http(method, path, body, token);
+  if (result.status !== status) {
+    throw new Error(`${method} ${path}: expected ${status}, got ${result.status}: ${result.text.slice(0, 300)}`);
+  }
+  return JSON.parse(result.text) as T;
+}
+
+function errorMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message.slice(0, 80) : text.slice(0, 80);
+  } catch {
+    return text.slice(0, 80);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- the app process
+
+const outputTail: string[] = [];
+
+function keepTail(chunk: Buffer): void {
+  for (const line of chunk.toString('utf8').split('\n')) {
+    if (!line.trim()) continue;
+    outputTail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+    if (outputTail.length > 40) outputTail.shift();
+  }
+}
+
+function startApp(env: Record<string, string>): ChildProcess {
+  const main = resolve(root, 'dist/src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does)`);
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', keepTail);
+  child.stderr?.on('data', keepTail);
+  return child;
+}
+
+async function waitForHealth(child: ChildProcess, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (interrupted) throw new Error('interrupted');
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the app exited (${child.exitCode ?? child.signalCode}) before it was healthy`);
+    }
+    try {
+      const result = await http('GET', '/api/health');
+      if (result.status === 200) return;
+      last = `HTTP ${result.status} ${result.text.slice(0, 200)}`;
+    } catch (error) {
+      last = errorText(error);
+    }
+    await sleep(200);
+  }
+  throw new Error(`the app was not healthy within ${seconds} s (last: ${last})`);
+}
+
+async function stopApp(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
+  if (timedOut) {
+    child.kill('SIGKILL');
+    await Promise.race([exited, sleep(5_000)]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- people
+
+/** Birth dates 1940-01-01 … 1999-12-31 as DDMMYY; serials 1000-3999 (7th digit 1-3: born in the 1900s). */
+const birthDates: string[] = (() => {
+  const dates: string[] = [];
+  for (let day = DateTime.utc(1940, 1, 1); day.year < 2000; day = day.plus({ days: 1 })) dates.push(day.toFormat('ddMMyy'));
+  return dates;
+})();
+const runTag = randomBytes(3).toString('hex');
+let personSeq = 0;
+
+interface Person {
+  fullName: string;
+  email: string;
+  cprNumber: string;
+}
+
+/** A different person (CPR number with a real date of birth, e-mail) on every call. */
+function nextPerson(): Person {
+  const n = personSeq++;
+  const serial = 1000 + Math.floor(n / birthDates.length);
+  if (serial > 3999) throw new Error('out of distinct CPR numbers');
+  return {
+    fullName: `Bench Person ${n}`,
+    email: `bench.${runTag}.${n}@example.dk`,
+    cprNumber: `${birthDates[n % birthDates.length]}-${serial}`,
+  };
+}
+
+function bookingBody(centreId: string, startsAt: string, person: Person) {
+  return {
+    centreId,
+    appointmentType: TYPE,
+    startsAt,
+    applicant: {
+      fullName: person.fullName,
+      email: person.email,
+      phone: '+4512345678',
+      cprNumber: person.cprNumber,
+      nationality: 'DK',
+      countryOfResidence: 'DK',
+      language: 'da',
+    },
+    documents: [{ type: 'DK_DRIVING_LICENCE' }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- calendar
+
+type SlotSet = 'booking' | 'raw' | 'warmup' | 'load';
+/** Open days are dealt round-robin to the sets, so every phase books its own slots with the same time profile. */
+const SETS: SlotSet[] = ['booking', 'raw', 'warmup', 'load'];
+
+interface BenchCentre {
+  id: string;
+  typeId: string;
+  slots: Record<SlotSet, string[]>;
+}
+
+interface AvailabilityBody {
+  days: { date: string; closedReason?: string; slots: { startsAt: string; remaining: number }[] }[];
+}
+
+function pickSlot(centre: BenchCentre, set: SlotSet): string {
+  const slots = centre.slots[set];
+  return slots[Math.min(slots.length - 1, Math.floor(slots.length * Math.random() ** SKEW))];
+}
+
+// ---------------------------------------------------------------------------------------------- CPU accounting
+
+/** User + system CPU of a process in ms from /proc (Linux; clock ticks of 10 ms), NaN elsewhere. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+interface CpuSnapshot {
+  app: number;
+  db: Map<number, number>;
+  bench: number;
+}
+
+/** Where the CPU goes during a phase: the app process, the PostgreSQL backends of the bench database, this process. */
+const meter = {
+  appPid: 0,
+  dbPids: async (): Promise<number[]> => Promise.resolve([]),
+  async snapshot(): Promise<CpuSnapshot> {
+    const db = new Map((await this.dbPids()).map((pid) => [pid, processCpuMs(pid)]));
+    const usage = process.cpuUsage();
+    return { app: this.appPid ? processCpuMs(this.appPid) : NaN, db, bench: (usage.user + usage.system) / 1000 };
+  },
+};
+
+function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): { app: number; db: number; bench: number } {
+  let db = 0;
+  for (const [pid, ms] of after.db) if (Number.isFinite(ms)) db += ms - (before.db.get(pid) ?? 0);
+  return { app: after.app - before.app, db: after.db.size ? db : NaN, bench: after.bench - before.bench };
+}
+
+// ---------------------------------------------------------------------------------------------- measured phases
+
+type Outcome = { kind: 'ok' } | { kind: 'conflict'; note: string } | { kind: 'other'; note: string };
+const OK: Outcome = { kind: 'ok' };
+
+interface PhaseResult {
+  name: string;
+  concurrency: number;
+  count: number;
+  ok: number;
+  conflict: number;
+  other: number;
+  seconds: number;
+  latencies: number[];
+  notes: Map<string, number>;
+  stoppedBy: 'count' | 'time' | 'signal';
+  /** CPU ms spent during the phase's wall time by the app, the database backends and this process. */
+  cpu: { app: number; db: number; bench: number };
+}
+
+async function runPhase(
+  name: string,
+  settings: { concurrency: number; count: number; seconds?: number; until?: () => boolean },
+  task: () => Promise<Outcome>,
+): Promise<PhaseResult> {
+  log(`${name}: up to ${settings.count} at concurrency ${settings.concurrency}…`);
+  const result: PhaseResult = {
+    name,
+    concurrency: settings.concurrency,
+    count: 0,
+    ok: 0,
+    conflict: 0,
+    other: 0,
+    seconds: 0,
+    latencies: [],
+    notes: new Map(),
+    stoppedBy: 'count',
+    cpu: { app: NaN, db: NaN, bench: NaN },
+  };
+  const before = await meter.snapshot();
+  const started = performance.now();
+  const deadline = started + (settings.seconds ?? options.phaseSeconds) * 1000;
+  let issued = 0;
+  const worker = async () => {
+    for (;;) {
+      if (issued >= settings.count) return;
+      if (interrupted) throw new Error('interrupted');
+      if (settings.until?.()) return void (result.stoppedBy = 'signal');
+      if (performance.now() >= deadline) return void (result.stoppedBy = 'time');
+      issued++;
+      const t0 = performance.now();
+      let outcome: Outcome;
+      try {
+        outcome = await task();
+      } catch (error) {
+        outcome = { kind: 'other', note: errorText(error) };
+      }
+      result.latencies.push(performance.now() - t0);
+      result.count++;
+      result[outcome.kind]++;
+      if (outcome.kind !== 'ok') {
+        const note = `${outcome.kind === 'conflict' ? '409' : 'other'}: ${outcome.note}`;
+        result.notes.set(note, (result.notes.get(note) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: settings.concurrency }, worker));
+  result.seconds = (performance.now() - started) / 1000;
+  result.cpu = cpuDelta(before, await meter.snapshot());
+  return result;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+// ---------------------------------------------------------------------------------------------- raw PostgreSQL
+
+/** The statements BookingsService.create → book() → takeCells() → save() → record() write with, in that order. */
+const SQL = {
+  begin: 'START TRANSACTION',
+  centreShare: 'SELECT 1 FROM centre WHERE id = $1 FOR SHARE',
+  insertCells: `INSERT INTO slot_capacity (centre_id, starts_at, desks, booked)
+     SELECT $1, s, d, 0 FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) ORDER BY s
+     ON CONFLICT (centre_id, starts_at) DO NOTHING`,
+  lockCells: `SELECT booked, desks FROM slot_capacity WHERE centre_id = $1 AND starts_at = ANY($2::timestamptz[])
+     ORDER BY starts_at FOR UPDATE`,
+  takeCells: 'UPDATE slot_capacity SET booked = booked + 1 WHERE centre_id = $1 AND starts_at = ANY($2::timestamptz[])',
+  insertBooking: `INSERT INTO "booking"("id", "reference", "manage_token_hash", "centre_id", "appointment_type_id", "starts_at",
+     "ends_at", "cell_starts", "status", "person_key", "cpr_hash", "applicant_encrypted", "nationality", "country_of_residence",
+     "arrived_in_denmark_on", "language", "documents", "witness_encrypted", "witness_cpr_hash", "witness_advice",
+     "document_advice", "cancelled_by", "cancel_reason", "created_at", "updated_at")
+     VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+     DEFAULT, DEFAULT) RETURNING "id", "status", "created_at", "updated_at"`,
+  insertEvent: 'INSERT INTO booking_event (booking_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+};
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+const newReference = () => {
+  const chars = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+};
+
+interface RawConstants {
+  manageTokenHash: string;
+  applicantEncrypted: string;
+  documents: string;
+  witnessAdvice: string;
+  documentAdvice: string;
+}
+
+async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtText: string, constants: RawConstants): Promise<Outcome> {
+  const startsAt = new Date(startsAtText);
+  const endsAt = new Date(startsAt.getTime() + SLOT_MINUTES * 60_000);
+  const starts = [startsAt];
+  const desks = [options.desks];
+  const personKey = randomBytes(32).toString('base64url');
+  const client: PoolClient = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(SQL.begin);
+    await client.query(SQL.centreShare, [centre.id]);
+    await client.query(SQL.insertCells, [centre.id, starts, desks]);
+    const locked = await client.query<{ booked: number; desks: number }>(SQL.lockCells, [centre.id, starts]);
+    if (locked.rows.length !== starts.length || locked.rows.some((cell) => cell.booked >= cell.desks)) {
+      await client.query(SQL.rollback);
+      return { kind: 'conflict', note: 'slot fully booked' };
+    }
+    await client.query(SQL.takeCells, [centre.id, starts]);
+    const inserted = await client.query<{ id: string }>(SQL.insertBooking, [
+      newReference(),
+      constants.manageTokenHash,
+      centre.id,
+      centre.typeId,
+      startsAt,
+      endsAt,
+      starts,
+      'booked',
+      personKey,
+      personKey,
+      constants.applicantEncrypted,
+      'DK',
+      'DK',
+      null,
+      'da',
+      constants.documents,
+      null,
+      null,
+      constants.witnessAdvice,
+      constants.documentAdvice,
+      null,
+      null,
+    ]);
+    await client.query(SQL.insertEvent, [
+      inserted.rows[0].id,
+      new Date(),
+      'citizen',
+      'booked',
+      JSON.stringify({ startsAt: startsAt.toISOString() }),
+    ]);
+    await client.query(SQL.commit);
+    return OK;
+  } catch (error) {
+    try {
+      await client.query(SQL.rollback);
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+function table(results: PhaseResult[]): string {
+  const header = ['phase', 'conc', 'count', 'ok', '409', 'other', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'app cpu', 'db cpu', 'bench cpu', 'app ms/req', 'db ms/req'];
+  const share = (ms: number, seconds: number) => (Number.isFinite(ms) ? `${fixed((ms / 10 / seconds), 0)} %` : '–');
+  const rows = results.map((r) => {
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return [
+      r.name,
+      String(r.concurrency),
+      String(r.count),
+      String(r.ok),
+      String(r.conflict),
+      String(r.other),
+      fixed(r.count / r.seconds),
+      fixed(r.ok / r.seconds),
+      fixed(percentile(sorted, 50)),
+      fixed(percentile(sorted, 95)),
+      fixed(percentile(sorted, 99)),
+      fixed(sorted[sorted.length - 1] ?? NaN),
+      share(r.cpu.app, r.seconds),
+      share(r.cpu.db, r.seconds),
+      share(r.cpu.bench, r.seconds),
+      fixed(r.cpu.app / r.count, 2),
+      fixed(r.cpu.db / r.count, 2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function rate(result: PhaseResult): number {
+  return result.ok / result.seconds;
+}
+
+function p99(result: PhaseResult): number {
+  return percentile([...result.latencies].sort((a, b) => a - b), 99);
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const commandArgs = process.argv.slice(2).join(' ');
+  const viaNpm = process.env.npm_lifecycle_event === 'bench';
+  const command = viaNpm
+    ? `npm run bench${commandArgs ? ` -- ${commandArgs}` : ''}   (= npm run build && node dist/scripts/bench.js${commandArgs ? ` ${commandArgs}` : ''})`
+    : `node dist/scripts/bench.js${commandArgs ? ` ${commandArgs}` : ''}`;
+  const serverHost = new URL(serverUrl).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverHost)) {
+    log(`note: DATABASE_URL names ${serverHost}, not this machine; the "raw" rate then includes the network`);
+  }
+
+  const dbName = `booking_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  admin.on('error', (error) => log(`admin connection error: ${error.message}`));
+  let created = false;
+  let child: ChildProcess | undefined;
+  let pool: pg.Pool | undefined;
+  let failed = false;
+  const results: PhaseResult[] = [];
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    log('interrupted: stopping and cleaning up…');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await admin.connect();
+    const versionRow = await admin.query<{ version: string; server_version: string }>(
+      "SELECT version() AS version, current_setting('server_version') AS server_version",
+    );
+    const pgVersion = versionRow.rows[0];
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    created = true;
+    log(`created database ${dbName} on ${redact(serverUrl)}`);
+
+    // ---- the app
+    const port = await freePort();
+    baseUrl = `http://${HOST}:${port}`;
+    const adminEmail = `bench-admin-${runTag}@example.dk`;
+    const adminPassword = randomBytes(18).toString('base64url');
+    const appEnv = {
+      DATABASE_URL: databaseUrl(dbName),
+      PORT: String(port),
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    };
+    const bootStarted = performance.now();
+    child = startApp(appEnv);
+    meter.appPid = child.pid ?? 0;
+    meter.dbPids = async () =>
+      (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).rows.map((row) => row.pid);
+    await waitForHealth(child, 90);
+    log(`app up on ${baseUrl} (pid ${child.pid}) after ${fixed((performance.now() - bootStarted) / 1000, 1)} s (build excluded, migrations included)`);
+
+    const login = await expectJson<{ accessToken: string }>('POST', '/api/auth/login', 200, { email: adminEmail, password: adminPassword });
+    adminToken = login.accessToken;
+
+    // ---- the calendar
+    const setupStarted = performance.now();
+    const ids: string[] = new Array<string>(options.centres);
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '15:00', desks: options.desks }));
+    await eachLimited(
+      Array.from({ length: options.centres }, (_, i) => i),
+      4,
+      async (i) => {
+        const centre = await expectJson<{ id: string }>(
+          'POST',
+          '/api/admin/centres',
+          201,
+          {
+            name: `Borgerservice Bench ${String(i + 1).padStart(3, '0')}`,
+            address: `Benchvej ${i + 1}, 9999 Benchby`,
+            municipality: 'Benchby',
+            slotMinutes: SLOT_MINUTES,
+            bookingHorizonDays: 70,
+            minNoticeHours: 0,
+          },
+          adminToken,
+        );
+        await expectJson('PUT', `/api/admin/centres/${centre.id}/appointment-types`, 200, [
+          { code: TYPE, name: 'Ny MitID', durationMinutes: SLOT_MINUTES },
+        ], adminToken);
+        await expectJson('PUT', `/api/admin/centres/${centre.id}/opening-hours`, 200, { weekly }, adminToken);
+        ids[i] = centre.id;
+      },
+    );
+
+    const firstMonday = DateTime.now().setZone(ZONE).startOf('week').plus({ weeks: 1 });
+    const from = firstMonday.toISODate()!;
+    const to = firstMonday.plus({ days: options.weeks * 7 - 1 }).toISODate()!;
+    const closedDays = new Map<string, string>();
+    let openDays = 0;
+    let slotsPerCentre = 0;
+    const centres: BenchCentre[] = new Array<BenchCentre>(options.centres);
+    const bench = new pg.Pool({ connectionString: databaseUrl(dbName), max: options.concurrency });
+    bench.on('error', (error) => log(`raw pool: idle client error: ${error.message}`));
+    pool = bench;
+    const typeIds = new Map(
+      (
+        await bench.query<{ centre_id: string; id: string }>('SELECT centre_id, id FROM appointment_type WHERE code = $1 AND active', [TYPE])
+      ).rows.map((row) => [row.centre_id, row.id]),
+    );
+    await eachLimited(ids, 4, async (id, i) => {
+      const body = await expectJson<AvailabilityBody>('GET', `/api/centres/${id}/availability?from=${from}&to=${to}&type=${TYPE}`, 200);
+      const slots: Record<SlotSet, string[]> = { booking: [], raw: [], warmup: [], load: [] };
+      const open = body.days.filter((day) => day.slots.length > 0);
+      open.forEach((day, d) => slots[SETS[d % SETS.length]].push(...day.slots.map((slot) => slot.startsAt)));
+      for (const day of body.days) if (day.closedReason && day.slots.length === 0) closedDays.set(day.date, day.closedReason);
+      if (i === 0) {
+        openDays = open.length;
+        slotsPerCentre = open.reduce((sum, day) => sum + day.slots.length, 0);
+      }
+      const typeId = typeIds.get(id);
+      if (!typeId) throw new Error(`no ${TYPE} appointment type found in the database for centre ${id}`);
+      if (SETS.some((set) => slots[set].length === 0)) throw new Error(`centre ${id} has too few open days for ${SETS.length} slot sets`);
+      centres[i] = { id, typeId, slots };
+    });
+    const holidays = [...closedDays].filter(([date]) => DateTime.fromISO(date).weekday <= 5);
+    log(
+      `calendar: ${options.centres} centres, ${from} … ${to} (${options.weeks} weeks), Mon–Fri 09:00–15:00, ${options.desks} desks, ` +
+        `${SLOT_MINUTES}-min slots: ${openDays} open days, ${slotsPerCentre} slots per centre, ` +
+        `${slotsPerCentre * options.desks * options.centres} bookable places in all; set up in ${fixed((performance.now() - setupStarted) / 1000)} s`,
+    );
+    if (holidays.length) log(`closed weekdays in the window: ${holidays.map(([date, reason]) => `${date} ${reason}`).join(', ')}`);
+
+    const randomCentre = () => centres[randomInt(centres.length)];
+    let sampleBooking: { witnessAdvice?: unknown; documentAdvice?: unknown } | undefined;
+    const httpBooking = (set: SlotSet) => async (): Promise<Outcome> => {
+      const centre = randomCentre();
+      const result = await http('POST', '/api/bookings', bookingBody(centre.id, pickSlot(centre, set), nextPerson()));
+      if (result.status === 201) {
+        sampleBooking ??= JSON.parse(result.text) as { witnessAdvice?: unknown; documentAdvice?: unknown };
+        return OK;
+      }
+      if (result.status === 409) return { kind: 'conflict', note: errorMessage(result.text) };
+      return { kind: 'other', note: `HTTP ${result.status} ${errorMessage(result.text)}` };
+    };
+    const weekStarts = options.weeks - 4 + 1;
+    const availabilityQuery = async (): Promise<Outcome> => {
+      const centre = randomCentre();
+      const start = firstMonday.plus({ weeks: randomInt(weekStarts) });
+      const query = `from=${start.toISODate()!}&to=${start.plus({ days: 27 }).toISODate()!}&type=${TYPE}`;
+      const result = await http('GET', `/api/centres/${centre.id}/availability?${query}`);
+      if (result.status !== 200) return { kind: result.status === 409 ? 'conflict' : 'other', note: `HTTP ${result.status} ${errorMessage(result.text)}` };
+      const days = (JSON.parse(result.text) as AvailabilityBody).days.length;
+      return days === 28 ? OK : { kind: 'other', note: `${days} days instead of 28` };
+    };
+
+    // ---- warm-up (JIT, connection pools, caches), not compared
+    const warmConcurrency = options.concurrency;
+    results.push(await runPhase('warm-up: booking', { concurrency: warmConcurrency, count: options.warmup }, httpBooking('warmup')));
+    results.push(await runPhase('warm-up: availability 28 d', { concurrency: warmConcurrency, count: options.warmup }, availabilityQuery));
+
+    // ---- booking
+    const booking = await runPhase('booking POST /api/bookings', { concurrency: options.concurrency, count: options.bookings }, httpBooking('booking'));
+    results.push(booking);
+    const appConnections = (
+      await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [dbName])
+    ).rows[0].n;
+
+    // ---- availability, alone and under a booking load
+    const alone = await runPhase('availability 28 d, alone', { concurrency: options.concurrency, count: options.availability }, availabilityQuery);
+    results.push(alone);
+    let availabilityDone = false;
+    let loadError: unknown;
+    const loadPromise = runPhase(
+      '  booking load (parallel)',
+      { concurrency: options.concurrency, count: options.bookings, until: () => availabilityDone },
+      httpBooking('load'),
+    ).catch((error: unknown) => {
+      loadError = error;
+      return undefined;
+    });
+    let underLoad: PhaseResult;
+    try {
+      await sleep(300); // let the booking load get going first
+      underLoad = await runPhase('availability 28 d, under load', { concurrency: options.concurrency, count: options.availability }, availabilityQuery);
+    } finally {
+      availabilityDone = true;
+    }
+    const load = await loadPromise;
+    if (!load) throw loadError;
+    results.push(underLoad, load);
+
+    // ---- raw PostgreSQL: the booking transaction's statements, straight through pg
+    const sample = sampleBooking ?? {};
+    const constants: RawConstants = {
+      manageTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+      // same length as the app's AES-GCM blob of an applicant: "v1." + base64url(iv 12 + tag 16 + JSON)
+      applicantEncrypted: `v1.${randomBytes(
+        28 +
+          Buffer.byteLength(
+            JSON.stringify({ fullName: 'Bench Person 12345', email: 'bench.abcdef.12345@example.dk', phone: '+4512345678', cprNumber: '0101401000' }),
+          ),
+      ).toString('base64url')}`,
+      documents: JSON.stringify(['DK_DRIVING_LICENCE']),
+      witnessAdvice: JSON.stringify(sample.witnessAdvice ?? { recommended: false, required: false, reasons: [] }),
+      documentAdvice: JSON.stringify(sample.documentAdvice ?? { sufficient: true, missing: [] }),
+    };
+    const rawTask = (set: SlotSet) => () => {
+      const centre = randomCentre();
+      return rawBooking(bench, centre, pickSlot(centre, set), constants);
+    };
+    results.push(await runPhase('warm-up: raw PostgreSQL', { concurrency: options.concurrency, count: options.warmup }, rawTask('warmup')));
+    const raw = await runPhase('raw PostgreSQL booking tx', { concurrency: options.concurrency, count: options.raw }, rawTask('raw'));
+    results.push(raw);
+
+    // ---- integrity: every success is one booking row, no cell over its desks
+    const booked = results.filter((r) => !r.name.startsWith('availability') && !r.name.startsWith('warm-up: availability'));
+    const expected = booked.reduce((sum, r) => sum + r.ok, 0);
+    const check = await bench.query<{ bookings: string; cells_booked: string; over: string }>(
+      `SELECT (SELECT count(*) FROM booking) AS bookings, (SELECT coalesce(sum(booked), 0) FROM slot_capacity) AS cells_booked,
+              (SELECT count(*) FROM slot_capacity WHERE booked > desks) AS over`,
+    );
+    const integrity = check.rows[0];
+
+    // ---- report
+    const cores = availableParallelism();
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    const out: string[] = [];
+    out.push('');
+    out.push('================ Borgerservice booking benchmark ================');
+    out.push(`command:    ${command}`);
+    out.push(`directory:  ${root}`);
+    out.push(`database:   ${redact(databaseUrl(dbName))}${options.keep ? ' (kept)' : ' (dropped at the end)'}`);
+    out.push(`machine:    ${cores} cores (${cpu}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`);
+    out.push(`PostgreSQL: ${pgVersion.server_version} — ${pgVersion.version}`);
+    out.push(
+      `calendar:   ${options.centres} centres × ${options.weeks} weeks from ${from} × ${options.desks} desks, Mon–Fri 09:00–15:00, ` +
+        `${SLOT_MINUTES}-min ${TYPE}: ${slotsPerCentre} slots per centre`,
+    );
+    out.push(
+      `load:       concurrency ${options.concurrency}; bookings pick a random centre and an early-skewed slot (index ⌊N·u^${SKEW}⌋) ` +
+        `from their own set of days; availability = 28 days from a random Monday; each phase capped at ${options.phaseSeconds} s`,
+    );
+    out.push(`app:        node dist/src/main.js, RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn; ${appConnections} database connections open after the booking phase`);
+    out.push(`client:     this process (fetch/undici keep-alive) on the same machine as app and database`);
+    out.push('');
+    out.push(table(results));
+    out.push(
+      'cpu columns: CPU time during the phase as % of one core — app = the Node process (one thread of JS), db = the PostgreSQL\n' +
+        'backends of the bench database, bench = this load generator; ms/req = that CPU time per request. The two parallel\n' +
+        'phases share one window, so their cpu columns count the same work twice.',
+    );
+    out.push('');
+    const ratio = rate(booking) / rate(raw);
+    out.push(`booking rate / raw database rate: ${fixed(rate(booking))} / ${fixed(rate(raw))} bookings/s = ${fixed(ratio * 100)} %  (aim: > 50 %: ${ratio > 0.5 ? 'met' : 'NOT met'})`);
+    out.push(
+      `booking requests / raw transactions per second: ${fixed(booking.count / booking.seconds)} / ${fixed(raw.count / raw.seconds)} = ` +
+        `${fixed(((booking.count / booking.seconds) / (raw.count / raw.seconds)) * 100)} %`,
+    );
+    const p99Alone = p99(alone);
+    const p99Load = p99(underLoad);
+    out.push(`availability 28 d p99: alone ${fixed(p99Alone)} ms, under load ${fixed(p99Load)} ms  (aim under load: < 20 ms: ${p99Load < 20 ? 'met' : 'NOT met'})`);
+    out.push(
+      `integrity:  ${integrity.bookings} booking rows for ${expected} successful bookings, ${integrity.cells_booked} desks taken, ` +
+        `${integrity.over} cells over capacity`,
+    );
+    const stopped = results.filter((r) => r.stoppedBy === 'time');
+    if (stopped.length) out.push(`time cap:   ${stopped.map((r) => r.name.trim()).join(', ')} stopped at ${options.phaseSeconds} s before their count`);
+    const notes = results.flatMap((r) => [...r.notes].map(([note, n]) => `  ${r.name.trim()}: ${n} × ${note}`));
+    if (notes.length) out.push('non-2xx outcomes:', ...notes);
+    out.push('=================================================================');
+    process.stdout.write(`${out.join('\n')}\n`);
+
+    if (Number(integrity.bookings) !== expected || Number(integrity.over) !== 0) {
+      log('FAILED: the database does not hold exactly the successful bookings');
+      failed = true;
+    }
+    if (results.some((r) => r.count === 0)) {
+      log('FAILED: a phase completed no requests');
+      failed = true;
+    }
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (outputTail.length) process.stderr.write(`last app output:\n${outputTail.map((line) => `  ${line}`).join('\n')}\n`);
+  } finally {
+    // ---- clean up, whatever happened
+    try {
+      await stopApp(child);
+    } catch (error) {
+      process.stderr.write(`could not stop the app: ${errorText(error)}\n`);
+      failed = true;
+    }
+    await pool?.end().catch(() => undefined);
+    if (created) {
+      if (options.keep) {
+        log(`kept database ${dbName}: psql '${redact(databaseUrl(dbName))}'`);
+        log(`drop it with: psql '${redact(serverUrl)}' -c 'DROP DATABASE "${dbName}" WITH (FORCE)'`);
+      } else {
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+          log(`dropped database ${dbName}`);
+        } catch (error) {
+          process.stderr.write(`could not drop database ${dbName}: ${errorText(error)}\n`);
+          failed = true;
+        }
+      }
+    }
+    await admin.end().catch(() => undefined);
+  }
+  return failed || interrupted ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${errorText(error)}\n`);
+    process.exit(1);
+  },
+);

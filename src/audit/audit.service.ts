@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { DeskError } from '../desk/desk.error.js';
+import { AuditRecord } from './audit-record.entity.js';
+
+export interface AuditEntry {
+  action: string;
+  bookingId?: string | null;
+  centreId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditView {
+  at: string;
+  userId: string;
+  action: string;
+  bookingId: string | null;
+  centreId: string | null;
+  detail: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Written in the caller's transaction, so an action and its record stand or fall together. */
+  async record(manager: EntityManager, user: AuthUser, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = this.clock.now().toJSDate();
+    await manager.query(
+      `INSERT INTO audit_record (at, user_id, action, booking_id, centre_id, detail)
+       SELECT $1, $2, e.action, e.booking_id, e.centre_id, e.detail
+       FROM jsonb_to_recordset($3::jsonb) AS e(action text, booking_id uuid, centre_id uuid, detail jsonb)`,
+      [
+        at,
+        user.id,
+        JSON.stringify(
+          entries.map((entry) => ({
+            action: entry.action,
+            booking_id: entry.bookingId ?? null,
+            centre_id: entry.centreId ?? null,
+            detail: entry.detail ?? {},
+          })),
+        ),
+      ],
+    );
+  }
+
+  async forBooking(bookingId: string): Promise<AuditView[]> {
+    const known = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(bookingId)
+      ? await this.dataSource.query<unknown[]>('SELECT 1 FROM booking WHERE id = $1', [bookingId])
+      : [];
+    if (known.length === 0) throw DeskError.notFound();
+    const records = await this.dataSource.manager.find(AuditRecord, {
+      where: { bookingId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return records.map((record) => ({
+      at: record.at.toISOString(),
+      userId: record.userId,
+      action: record.action,
+      bookingId: record.bookingId,
+      centreId: record.centreId,
+      detail: record.detail,
+    }));
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CompleteDto, DayQueryDto, IdentityCheckDto } from './desk.dto.js';
+import { AppointmentView, DeskService, IdentityCheckResult } from './desk.service.js';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff')
+export class DeskController {
+  constructor(private readonly desk: DeskService) {}
+
+  @Get('centres/:centreId/appointments')
+  dayList(
+    @Param('centreId') centreId: string,
+    @Query() query: DayQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AppointmentView[]> {
+    return this.desk.dayList(centreId, query.date, user);
+  }
+
+  @Get('appointments/:id')
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
+    return this.desk.get(id, user);
+  }
+
+  @Post('appointments/:id/check-in')
+  @HttpCode(200)
+  checkIn(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
+    return this.desk.checkIn(id, user);
+  }
+
+  @Put('appointments/:id/identity-check')
+  identityCheck(
+    @Param('id') id: string,
+    @Body() body: IdentityCheckDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<IdentityCheckResult> {
+    return this.desk.identityCheck(id, body, user);
+  }
+
+  @Post('appointments/:id/complete')
+  @HttpCode(200)
+  complete(
+    @Param('id') id: string,
+    @Body() body: CompleteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AppointmentView> {
+    return this.desk.complete(id, body, user);
+  }
+
+  @Post('appointments/:id/no-show')
+  @HttpCode(200)
+  noShow(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
+    return this.desk.noShow(id, user);
+  }
+}

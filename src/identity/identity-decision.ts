@@ -1,0 +1,129 @@
+import { DocumentType, evaluateDocuments } from './identity-documents.js';
+
+export const CONTROL_QUESTION_OUTCOMES = ['passed', 'failed', 'insufficient_register_data', 'not_asked'] as const;
+export type ControlQuestions = (typeof CONTROL_QUESTION_OUTCOMES)[number];
+
+export type IdentityProblemCode =
+  | 'DOCUMENTS_INSUFFICIENT'
+  | 'CONTROL_QUESTIONS_FAILED'
+  | 'REGISTER_DATA_INSUFFICIENT'
+  | 'NO_QUESTIONS_AND_NO_WITNESS'
+  | 'WITNESS_NOT_PRESENT'
+  | 'WITNESS_NO_PHOTO_ID'
+  | 'WITNESS_MITID_TOO_NEW';
+
+export interface IdentityProblem {
+  code: IdentityProblemCode;
+  /** Danish, for the desk; textEn beside it. */
+  text: string;
+  textEn: string;
+}
+
+/** What staff saw of the witness at the desk; the hard refusals (age, applicant, acts) are checked before this. */
+export interface WitnessAtDesk {
+  present: boolean;
+  /** The photo ID the witness showed, if any. */
+  idDocumentType?: DocumentType;
+  /** Staff confirmed the witness has held MitID for more than the configured number of days. */
+  mitidHeldLongEnough: boolean;
+}
+
+export interface IdentityDecisionInput {
+  documents: { type: DocumentType; valid: boolean }[];
+  controlQuestions: ControlQuestions;
+  witness?: WitnessAtDesk;
+  witnessMitidMinDays: number;
+}
+
+export interface IdentityDecision {
+  identityEstablished: boolean;
+  documentsSufficient: boolean;
+  witnessVerified: boolean;
+  problems: IdentityProblem[];
+  /** Questions failed or impossible and no verified witness: the person must come back with one. */
+  witnessRequiredNextTime: boolean;
+}
+
+const WITNESS_PHOTO_ID: DocumentType[] = [
+  'DK_DRIVING_LICENCE',
+  'DK_PASSPORT_WITH_CPR',
+  'DK_PASSPORT_WITHOUT_CPR',
+  'RESIDENCE_PERMIT_WITH_CPR',
+  'RESIDENCE_PERMIT_WITHOUT_CPR',
+  'MFA_ID_CARD',
+  'FOREIGN_PASSPORT',
+  'FOREIGN_NATIONAL_ID_CARD',
+  'MUNICIPAL_ID_CARD',
+];
+
+const TEXTS: Record<IdentityProblemCode, (days: number) => { da: string; en: string }> = {
+  DOCUMENTS_INSUFFICIENT: () => ({
+    da: 'De viste gyldige dokumenter er ikke nok til at fastslå identiteten.',
+    en: 'The valid documents shown are not enough to establish identity.',
+  }),
+  CONTROL_QUESTIONS_FAILED: () => ({
+    da: 'Kontrolspørgsmålene blev ikke besvaret korrekt, og der er intet godkendt vidne.',
+    en: 'The control questions were not answered correctly and there is no verified witness.',
+  }),
+  REGISTER_DATA_INSUFFICIENT: () => ({
+    da: 'CPR-registeret har for få oplysninger til kontrolspørgsmål, og der er intet godkendt vidne.',
+    en: 'The CPR register holds too little for control questions and there is no verified witness.',
+  }),
+  NO_QUESTIONS_AND_NO_WITNESS: () => ({
+    da: 'Der blev ikke stillet kontrolspørgsmål, og der er intet godkendt vidne.',
+    en: 'No control questions were asked and there is no verified witness.',
+  }),
+  WITNESS_NOT_PRESENT: () => ({ da: 'Vidnet er ikke mødt op.', en: 'The witness is not present.' }),
+  WITNESS_NO_PHOTO_ID: () => ({
+    da: 'Vidnet har ikke vist gyldig billed-ID.',
+    en: 'The witness has not shown valid photo ID.',
+  }),
+  WITNESS_MITID_TOO_NEW: (days) => ({
+    da: `Vidnet skal have haft MitID i mere end ${days} dage.`,
+    en: `The witness must have held MitID for more than ${days} days.`,
+  }),
+};
+
+/**
+ * The identity decision at the desk: documents judged by the same evaluator as at booking (over the documents
+ * staff found valid), and identity only when they suffice AND (questions passed OR a witness verified present).
+ */
+export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
+  const problems: IdentityProblemCode[] = [];
+  const valid = input.documents.filter((document) => document.valid).map((document) => document.type);
+  // A foreign driving licence is disputed between sources: marked valid, staff have accepted it.
+  const documents = evaluateDocuments(valid, 'da', {
+    acceptForeignDrivingLicence: valid.includes('FOREIGN_DRIVING_LICENCE'),
+  });
+  if (!documents.sufficient) problems.push('DOCUMENTS_INSUFFICIENT');
+
+  const witness = input.witness;
+  if (witness) {
+    if (!witness.present) problems.push('WITNESS_NOT_PRESENT');
+    if (!witness.idDocumentType || !WITNESS_PHOTO_ID.includes(witness.idDocumentType)) problems.push('WITNESS_NO_PHOTO_ID');
+    if (!witness.mitidHeldLongEnough) problems.push('WITNESS_MITID_TOO_NEW');
+  }
+  const witnessVerified =
+    !!witness && witness.present && !problems.some((code) => code.startsWith('WITNESS_'));
+  const questionsPassed = input.controlQuestions === 'passed';
+  if (!questionsPassed && !witnessVerified) {
+    problems.push(
+      input.controlQuestions === 'failed'
+        ? 'CONTROL_QUESTIONS_FAILED'
+        : input.controlQuestions === 'insufficient_register_data'
+          ? 'REGISTER_DATA_INSUFFICIENT'
+          : 'NO_QUESTIONS_AND_NO_WITNESS',
+    );
+  }
+  return {
+    identityEstablished: documents.sufficient && (questionsPassed || witnessVerified),
+    documentsSufficient: documents.sufficient,
+    witnessVerified,
+    problems: problems.map((code) => {
+      const text = TEXTS[code](input.witnessMitidMinDays);
+      return { code, text: text.da, textEn: text.en };
+    }),
+    witnessRequiredNextTime:
+      (input.controlQuestions === 'failed' || input.controlQuestions === 'insufficient_register_data') && !witnessVerified,
+  };
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { OUTCOMES, Outcome } from '../bookings/booking.entity.js';
+import { InputError } from '../common/domain-error.js';
+import { CentresService } from '../centres/centres.service.js';
+
+export interface CentreStatistics {
+  centreId: string;
+  from: string;
+  to: string;
+  booked: number;
+  cancelled: { total: number; byCitizen: number; byCentre: number };
+  noShows: number;
+  completed: { total: number; byOutcome: Record<Outcome, number> };
+  /** Share of bookings whose applicant raised at least one witness reason. */
+  flaggedShare: number;
+  /** Share of applicants who came (checked in or completed) whose witness was verified at the desk. */
+  withWitnessShare: number;
+}
+
+interface Row {
+  booked: number;
+  cancelled_citizen: number;
+  cancelled_centre: number;
+  no_shows: number;
+  flagged: number;
+  came: number;
+  came_with_witness: number;
+  outcomes: Record<string, number> | null;
+}
+
+/** Counts from columns that retention keeps (status, outcome, advice flags), never from personal data. */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly centres: CentresService,
+  ) {}
+
+  async forCentre(centreId: string, from: string, to: string): Promise<CentreStatistics> {
+    if (from > to) throw InputError.field('to', 'must not be before from');
+    const { centre } = await this.centres.rulesFor(this.dataSource.manager, centreId, from, to, {
+      includeInactive: true,
+    });
+    const start = DateTime.fromISO(from, { zone: centre.timeZone }).startOf('day').toJSDate();
+    const end = DateTime.fromISO(to, { zone: centre.timeZone }).plus({ days: 1 }).startOf('day').toJSDate();
+    const [row] = await this.dataSource.query<Row[]>(
+      `WITH b AS (
+         SELECT b.*, (SELECT ic.witness_verified FROM identity_check ic WHERE ic.booking_id = b.id
+                      ORDER BY ic.at DESC, ic.id DESC LIMIT 1) AS witness_verified
+         FROM booking b WHERE b.centre_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3)
+       SELECT count(*)::int AS booked,
+              count(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'citizen')::int AS cancelled_citizen,
+              count(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'centre')::int AS cancelled_centre,
+              count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+              count(*) FILTER (WHERE (witness_advice->>'recommended')::boolean)::int AS flagged,
+              count(*) FILTER (WHERE status IN ('checked_in', 'completed'))::int AS came,
+              count(*) FILTER (WHERE status IN ('checked_in', 'completed') AND witness_verified)::int AS came_with_witness,
+              (SELECT jsonb_object_agg(outcome, n) FROM (SELECT outcome, count(*)::int AS n FROM b
+                 WHERE status = 'completed' GROUP BY outcome) o) AS outcomes
+       FROM b`,
+      [centreId, start, end],
+    );
+    const byOutcome = Object.fromEntries(
+      OUTCOMES.map((outcome) => [outcome, row.outcomes?.[outcome] ?? 0]),
+    ) as Record<Outcome, number>;
+    const share = (part: number, whole: number) =>
+      whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
+    return {
+      centreId,
+      from,
+      to,
+      booked: row.booked,
+      cancelled: {
+        total: row.cancelled_citizen + row.cancelled_centre,
+        byCitizen: row.cancelled_citizen,
+        byCentre: row.cancelled_centre,
+      },
+      noShows: row.no_shows,
+      completed: { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome },
+      flaggedShare: share(row.flagged, row.booked),
+      withWitnessShare: share(row.came_with_witness, row.came),
+    };
+  }
+}
