@@ -202,7 +202,9 @@ export class BookingsService {
     );
     const witnessCpr = dto.witness ? this.cpr(dto.witness.cprNumber, 'witness.cprNumber') : null;
     if (witnessCpr) this.checkWitness(witnessCpr, applicantCpr?.digits ?? null, date);
-    if (advice.required && !witnessCpr) {
+    // A centre that requires witnesses refuses the booking without one; a witness required because an earlier
+    // check failed is told (witnessAdvice.required) and can still be named later, before the visit.
+    if (centre.witnessPolicy === 'require' && advice.recommended && !witnessCpr) {
       const why = advice.reasons.map((reason) => reason.textEn).join(' ');
       throw witnessInvalid([{ field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` }]);
     }

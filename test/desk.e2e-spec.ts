@@ -1,0 +1,339 @@
+import { DateTime } from 'luxon';
+import request from 'supertest';
+import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
+import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
+
+interface Appointment {
+  id: string;
+  reference: string;
+  status: string;
+  startsAt: string;
+  applicant: { fullName: string; cprNumberMasked: string | null };
+  witnessAdvice: { recommended: boolean; required: boolean; reasons: { code: string }[] };
+  identityCheck: { identityEstablished: boolean } | null;
+  outcome: string | null;
+}
+
+interface Decision {
+  identityEstablished: boolean;
+  documentsSufficient: boolean;
+  witnessVerified: boolean;
+  problems: { code: string; text: string }[];
+}
+
+const MONDAY = '2027-01-11';
+const at = (time: string, date = MONDAY) =>
+  DateTime.fromISO(`${date}T${time}`, { zone: 'Europe/Copenhagen' }).toISO({ suppressMilliseconds: true })!;
+const passport = [{ type: 'DK_DRIVING_LICENCE', valid: true }];
+
+describe('The desk: check-in, identity decision and outcomes', () => {
+  let t: TestApp;
+  let admin: string;
+  let centreId: string;
+  let otherCentreId: string;
+  let clerk: string;
+  let clerk2: string;
+  let otherClerk: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: `${MONDAY}T07:00:00+01:00` });
+    admin = (await loginAs(t, 'admin')).token;
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '15:00', desks: 4 }));
+    centreId = (await newCentre(t, admin, { weekly, bookingHorizonDays: 366 })).id;
+    otherCentreId = (await newCentre(t, admin, { weekly, bookingHorizonDays: 366, name: 'Anden' })).id;
+    clerk = (await loginAs(t, 'staff', [centreId])).token;
+    clerk2 = (await loginAs(t, 'staff', [centreId])).token;
+    otherClerk = (await loginAs(t, 'staff', [otherCentreId])).token;
+  });
+  afterAll(() => {
+    t.expectNoCprLeaks();
+    return t.close();
+  });
+
+  const book = async (
+    startsAt: string,
+    overrides: Parameters<typeof newBookingBody>[2] = {},
+    centre = centreId,
+  ) => {
+    const response = await t
+      .http()
+      .post('/api/bookings')
+      .send(newBookingBody(centre, startsAt, overrides));
+    expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status: 201 });
+    return response.body as { id: string; reference: string; manageToken: string };
+  };
+  const as = (token: string) => ({
+    checkIn: (id: string) => t.http().post(`/api/staff/appointments/${id}/check-in`).set(bearer(token)),
+    check: (id: string, body: object) =>
+      t.http().put(`/api/staff/appointments/${id}/identity-check`).set(bearer(token)).send(body),
+    complete: (id: string, body: object) =>
+      t.http().post(`/api/staff/appointments/${id}/complete`).set(bearer(token)).send(body),
+    noShow: (id: string) => t.http().post(`/api/staff/appointments/${id}/no-show`).set(bearer(token)),
+    get: (id: string) => t.http().get(`/api/staff/appointments/${id}`).set(bearer(token)),
+  });
+
+  it('lists the day in time order, masked, with the advice that makes a flagged applicant stand out', async () => {
+    const later = await book(at('10:00'));
+    const earlier = await book(at('09:30'), {
+      applicant: { nationality: 'PL', countryOfResidence: 'DK', cprNumber: undefined },
+      documents: [{ type: 'FOREIGN_PASSPORT' }, { type: 'HEALTH_INSURANCE_CARD' }],
+    });
+    const response = await t
+      .http()
+      .get(`/api/staff/centres/${centreId}/appointments`)
+      .query({ date: MONDAY })
+      .set(bearer(clerk))
+      .expect(200);
+    const list = response.body as Appointment[];
+    const ids = list.map((a) => a.id);
+    expect(ids.indexOf(earlier.id)).toBeLessThan(ids.indexOf(later.id));
+    const flagged = list.find((a) => a.id === earlier.id)!;
+    expect(flagged.witnessAdvice.recommended).toBe(true);
+    expect(flagged.witnessAdvice.reasons.map((r) => r.code)).toEqual([
+      'FOREIGN_NATIONAL',
+      'NO_CPR_NUMBER',
+      'FOREIGN_ID_DOCUMENT',
+    ]);
+    expect(flagged.applicant.cprNumberMasked).toBeNull();
+    expect(list.find((a) => a.id === later.id)!.applicant.cprNumberMasked).toMatch(/^\d{6}-XXXX$/);
+    await t
+      .http()
+      .get(`/api/staff/centres/${centreId}/appointments`)
+      .query({ date: MONDAY })
+      .set(bearer(otherClerk))
+      .expect(403);
+    await t
+      .http()
+      .get(`/api/staff/centres/${centreId}/appointments`)
+      .query({ date: '2027-02-30' })
+      .set(bearer(clerk))
+      .expect(422);
+  });
+
+  it('walks an appointment through check-in, identity check and completion, refusing every step out of order', async () => {
+    const { id } = await book(at('11:00'));
+    const desk = as(clerk);
+    await desk.check(id, { documents: passport, controlQuestions: 'passed' }).expect(409);
+    await desk.complete(id, { outcome: 'mitid_issued' }).expect(409);
+    expect((await desk.checkIn(id).expect(200)).body).toMatchObject({ status: 'checked_in' });
+    await desk.checkIn(id).expect(409);
+    await desk.noShow(id).expect(409);
+    await desk.complete(id, { outcome: 'mitid_issued' }).expect(409); // no identity check yet
+
+    const weak = await desk
+      .check(id, { documents: [{ type: 'FOREIGN_PASSPORT', valid: true }], controlQuestions: 'passed' })
+      .expect(200);
+    expect(weak.body).toMatchObject({
+      identityEstablished: false,
+      documentsSufficient: false,
+      witnessVerified: false,
+    });
+    expect((weak.body as Decision).problems.map((p) => p.code)).toEqual(['DOCUMENTS_INSUFFICIENT']);
+    const refused = await desk.complete(id, { outcome: 'mitid_issued' }).expect(409);
+    expect((refused.body as { message: string }).message).toMatch(/identity/);
+
+    const expired = await desk.check(id, {
+      documents: [{ type: 'DK_DRIVING_LICENCE', valid: false }],
+      controlQuestions: 'passed',
+    });
+    expect(expired.body).toMatchObject({ identityEstablished: false, documentsSufficient: false });
+
+    const good = await desk.check(id, { documents: passport, controlQuestions: 'passed' }).expect(200);
+    expect(good.body).toEqual({
+      identityEstablished: true,
+      documentsSufficient: true,
+      witnessVerified: false,
+      problems: [],
+    });
+    const done = await desk.complete(id, { outcome: 'mitid_issued' }).expect(200);
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      outcome: 'mitid_issued',
+      identityCheck: { identityEstablished: true },
+    });
+    await desk.complete(id, { outcome: 'refused', reason: 'again' }).expect(409);
+    await desk.check(id, { documents: passport, controlQuestions: 'passed' }).expect(409);
+  });
+
+  it('needs a reason to refuse, and records other outcomes without established identity', async () => {
+    const desk = as(clerk);
+    const refused = await book(at('11:15'));
+    await desk.checkIn(refused.id).expect(200);
+    const missing = await desk.complete(refused.id, { outcome: 'refused' }).expect(422);
+    expect((missing.body as { details: { field: string }[] }).details[0].field).toBe('reason');
+    await desk.complete(refused.id, { outcome: 'refused', reason: 'Forfalsket pas' }).expect(200);
+
+    const pCode = await book(at('11:30'), { applicant: { cprNumber: undefined } });
+    await desk.checkIn(pCode.id).expect(200);
+    await desk.complete(pCode.id, { outcome: 'p_code_issued' }).expect(200);
+  });
+
+  it('checks in only on the appointment day, and marks no-shows only once the time has begun', async () => {
+    const desk = as(clerk);
+    const tomorrow = await book(at('09:00', '2027-01-12'));
+    await desk.checkIn(tomorrow.id).expect(409);
+    const today = await book(at('12:00'));
+    await desk.noShow(today.id).expect(409);
+    t.clock.set(`${MONDAY}T12:05:00+01:00`);
+    try {
+      expect((await desk.noShow(today.id).expect(200)).body).toMatchObject({ status: 'no_show' });
+      await desk.checkIn(today.id).expect(409);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
+  });
+
+  it('refuses a witness under 18 or who is the applicant', async () => {
+    const body = newBookingBody(centreId, at('13:00'));
+    const { id } = (await t.http().post('/api/bookings').send(body).expect(201)).body as { id: string };
+    const desk = as(clerk);
+    await desk.checkIn(id).expect(200);
+    const witness = { present: true, idDocumentType: 'DK_DRIVING_LICENCE', mitidOver30Days: true };
+    const child = await desk.check(id, {
+      documents: passport,
+      controlQuestions: 'not_asked',
+      witness: { ...witness, cprNumber: '120109-4000' },
+    });
+    expect(child.status).toBe(422);
+    expect((child.body as { details: { field: string }[] }).details[0].field).toBe('witness.cprNumber');
+    const self = await desk.check(id, {
+      documents: passport,
+      controlQuestions: 'not_asked',
+      witness: { ...witness, cprNumber: body.applicant.cprNumber },
+    });
+    expect(self.status).toBe(422);
+    const present = await desk.check(id, {
+      documents: passport,
+      controlQuestions: 'not_asked',
+      witness: { ...witness, cprNumber: newCprNumber() },
+    });
+    expect(present.body).toMatchObject({ identityEstablished: true, witnessVerified: true });
+    const noMitid = await desk.check(id, {
+      documents: passport,
+      controlQuestions: 'not_asked',
+      witness: { ...witness, mitidOver30Days: false, cprNumber: newCprNumber() },
+    });
+    expect(noMitid.body).toMatchObject({ identityEstablished: false, witnessVerified: false });
+    expect((noMitid.body as Decision).problems.map((p) => p.code)).toEqual([
+      'WITNESS_MITID_TOO_NEW',
+      'NO_QUESTIONS_AND_NO_WITNESS',
+    ]);
+  });
+
+  it('lets a person witness three times in 120 days across centres, refuses the fourth, and accepts again later', async () => {
+    const witnessCpr = newCprNumber();
+    const witnessCheck = async (centre: string, token: string, date: string) => {
+      const { id } = await book(at('14:00', date), {}, centre);
+      await as(token).checkIn(id).expect(200);
+      return as(token).check(id, {
+        documents: passport,
+        controlQuestions: 'not_asked',
+        witness: {
+          cprNumber: witnessCpr,
+          present: true,
+          idDocumentType: 'DK_PASSPORT_WITH_CPR',
+          mitidOver30Days: true,
+        },
+      });
+    };
+    const onDay = (date: string) => t.clock.set(at('13:50', date));
+    try {
+      onDay('2027-01-11');
+      expect((await witnessCheck(centreId, clerk, '2027-01-11')).status).toBe(200);
+      onDay('2027-01-12');
+      expect((await witnessCheck(otherCentreId, otherClerk, '2027-01-12')).status).toBe(200);
+      onDay('2027-02-01');
+      expect((await witnessCheck(centreId, clerk, '2027-02-01')).status).toBe(200);
+      onDay('2027-03-01');
+      const fourth = await witnessCheck(otherCentreId, otherClerk, '2027-03-01');
+      expect(fourth.status).toBe(409);
+      expect((fourth.body as { message: string }).message).toMatch(/3 times in the last 120 days/);
+      // by 2027-05-13 the acts of 11 and 12 January are more than 120 days old: only 1 February still counts
+      onDay('2027-05-13');
+      expect((await witnessCheck(otherCentreId, otherClerk, '2027-05-13')).status).toBe(200);
+      onDay('2027-05-14');
+      expect((await witnessCheck(centreId, clerk, '2027-05-14')).status).toBe(200);
+      onDay('2027-05-18');
+      expect((await witnessCheck(centreId, clerk, '2027-05-18')).status).toBe(409);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
+  });
+
+  it('two clerks completing the same appointment at once: one succeeds, the other gets 409', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { id } = await book(at(`14:${15 + round * 15}`));
+      await as(clerk).checkIn(id).expect(200);
+      await as(clerk).check(id, { documents: passport, controlQuestions: 'passed' }).expect(200);
+      const url = await t.url();
+      const [first, second] = await Promise.all([
+        as(clerk).complete(id, { outcome: 'mitid_issued' }),
+        (await import('supertest'))
+          .default(url)
+          .post(`/api/staff/appointments/${id}/complete`)
+          .set(bearer(clerk2))
+          .send({ outcome: 'refused', reason: 'x' }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+    }
+  });
+
+  it('after a failed check without a witness, the same person is told a witness is required next time', async () => {
+    const body = newBookingBody(centreId, at('09:45'), { applicant: { nationality: 'DK' } });
+    const first = (await t.http().post('/api/bookings').send(body).expect(201)).body as { id: string };
+    await as(clerk).checkIn(first.id).expect(200);
+    const failed = await as(clerk)
+      .check(first.id, { documents: passport, controlQuestions: 'failed' })
+      .expect(200);
+    expect(failed.body).toMatchObject({ identityEstablished: false });
+    await as(clerk).complete(first.id, { outcome: 'rebook_with_witness' }).expect(200);
+
+    const again = await t
+      .http()
+      .post('/api/bookings')
+      .send({ ...newBookingBody(centreId, at('10:00', '2027-01-13')), applicant: body.applicant })
+      .expect(201);
+    const advice = (again.body as { witnessAdvice: Appointment['witnessAdvice'] }).witnessAdvice;
+    expect(advice).toMatchObject({ recommended: true, required: true });
+    expect(advice.reasons.map((r) => r.code)).toContain('PREVIOUS_IDENTITY_CHECK_FAILED');
+  });
+
+  it('keeps an audit trail of who did what, readable by administrators', async () => {
+    const { id } = await book(at('10:15'));
+    await as(clerk).checkIn(id).expect(200);
+    await as(clerk).get(id).expect(200);
+    const trail = await t.http().get(`/api/admin/bookings/${id}/audit`).set(bearer(admin)).expect(200);
+    expect((trail.body as { action: string }[]).map((r) => r.action)).toEqual([
+      'appointment.checked_in',
+      'appointment.viewed',
+    ]);
+    await t.http().get(`/api/admin/bookings/${id}/audit`).set(bearer(clerk)).expect(403);
+  });
+
+  it('counts the centre statistics', async () => {
+    const response = await t
+      .http()
+      .get(`/api/admin/centres/${centreId}/statistics`)
+      .query({ from: '2027-01-11', to: '2027-01-11' })
+      .set(bearer(admin))
+      .expect(200);
+    const stats = response.body as {
+      booked: number;
+      noShows: number;
+      completed: { total: number; byOutcome: Record<string, number> };
+      flaggedShare: number;
+      withWitnessShare: number;
+    };
+    expect(stats.noShows).toBe(1);
+    const { refused, mitid_issued, p_code_issued, rebook_with_witness } = stats.completed.byOutcome;
+    // the walk-through issues MitID once, one refusal needs its reason, and three races end one way or the other
+    expect({ decided: refused + mitid_issued, p_code_issued, rebook_with_witness }).toEqual({
+      decided: 5,
+      p_code_issued: 1,
+      rebook_with_witness: 1,
+    });
+    expect(stats.completed.total).toBe(7);
+    expect(stats.flaggedShare).toBeGreaterThan(0);
+    expect(stats.withWitnessShare).toBeGreaterThan(0);
+  });
+});
