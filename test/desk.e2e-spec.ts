@@ -268,8 +268,7 @@ describe('The desk: check-in, identity decision and outcomes', () => {
       const url = await t.url();
       const [first, second] = await Promise.all([
         as(clerk).complete(id, { outcome: 'mitid_issued' }),
-        (await import('supertest'))
-          .default(url)
+        request(url)
           .post(`/api/staff/appointments/${id}/complete`)
           .set(bearer(clerk2))
           .send({ outcome: 'refused', reason: 'x' }),
