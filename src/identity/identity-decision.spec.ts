@@ -1,0 +1,96 @@
+import { decideIdentity, IdentityDecisionInput } from './identity-decision.js';
+
+const licence = [{ type: 'DK_DRIVING_LICENCE' as const, valid: true }];
+const goodWitness = {
+  present: true,
+  idDocumentType: 'DK_PASSPORT_WITH_CPR' as const,
+  mitidHeldLongEnough: true,
+};
+const decide = (input: Partial<IdentityDecisionInput>) =>
+  decideIdentity({ documents: licence, controlQuestions: 'passed', witnessMitidMinDays: 30, ...input });
+const codes = (input: Partial<IdentityDecisionInput>) => decide(input).problems.map((p) => p.code);
+
+describe('decideIdentity', () => {
+  it.each([
+    ['documents + questions passed', {}, true],
+    [
+      'documents + verified witness, questions not asked',
+      { controlQuestions: 'not_asked', witness: goodWitness },
+      true,
+    ],
+    [
+      'documents + verified witness after failed questions',
+      { controlQuestions: 'failed', witness: goodWitness },
+      true,
+    ],
+    ['documents, questions failed, no witness', { controlQuestions: 'failed' }, false],
+    [
+      'documents, register data insufficient, no witness',
+      { controlQuestions: 'insufficient_register_data' },
+      false,
+    ],
+    ['documents, questions not asked, no witness', { controlQuestions: 'not_asked' }, false],
+    [
+      'questions passed but documents expired',
+      { documents: [{ type: 'DK_DRIVING_LICENCE', valid: false }] },
+      false,
+    ],
+    [
+      'witness verified but documents insufficient',
+      { documents: [{ type: 'FOREIGN_PASSPORT', valid: true }], witness: goodWitness },
+      false,
+    ],
+  ] as [string, Partial<IdentityDecisionInput>, boolean][])(
+    '%s → established %s',
+    (_name, input, established) => {
+      expect(decide(input).identityEstablished).toBe(established);
+    },
+  );
+
+  it.each([
+    ['not present', { ...goodWitness, present: false }, ['WITNESS_NOT_PRESENT']],
+    ['no photo ID shown', { ...goodWitness, idDocumentType: undefined }, ['WITNESS_NO_PHOTO_ID']],
+    [
+      'a health card is no photo ID',
+      { ...goodWitness, idDocumentType: 'HEALTH_INSURANCE_CARD' as const },
+      ['WITNESS_NO_PHOTO_ID'],
+    ],
+    ['MitID too new', { ...goodWitness, mitidHeldLongEnough: false }, ['WITNESS_MITID_TOO_NEW']],
+  ])('a witness %s is not verified', (_name, witness, problems) => {
+    const decision = decide({ controlQuestions: 'not_asked', witness });
+    expect(decision.witnessVerified).toBe(false);
+    expect(decision.identityEstablished).toBe(false);
+    expect(decision.problems.map((p) => p.code)).toEqual([...problems, 'NO_QUESTIONS_AND_NO_WITNESS']);
+  });
+
+  it('marks the person for a witness next time only after failed or impossible questions without a witness', () => {
+    expect(decide({ controlQuestions: 'failed' }).witnessRequiredNextTime).toBe(true);
+    expect(decide({ controlQuestions: 'insufficient_register_data' }).witnessRequiredNextTime).toBe(true);
+    expect(decide({ controlQuestions: 'failed', witness: goodWitness }).witnessRequiredNextTime).toBe(false);
+    expect(decide({ controlQuestions: 'not_asked' }).witnessRequiredNextTime).toBe(false);
+    expect(decide({}).witnessRequiredNextTime).toBe(false);
+  });
+
+  it('accepts a foreign driving licence only when staff mark it valid, with its second document', () => {
+    const licenceAndCard = [
+      { type: 'FOREIGN_DRIVING_LICENCE' as const, valid: true },
+      { type: 'HEALTH_INSURANCE_CARD' as const, valid: true },
+    ];
+    expect(decide({ documents: licenceAndCard }).documentsSufficient).toBe(true);
+    expect(decide({ documents: [licenceAndCard[0]] }).documentsSufficient).toBe(false);
+  });
+
+  it('names each problem in Danish and English, with the configured MitID age', () => {
+    const [problem] = decide({
+      controlQuestions: 'not_asked',
+      witness: { ...goodWitness, mitidHeldLongEnough: false },
+      witnessMitidMinDays: 10,
+    }).problems;
+    expect(problem.text).toContain('10 dage');
+    expect(problem.textEn).toContain('10 days');
+    expect(codes({ documents: [], controlQuestions: 'failed' })).toEqual([
+      'DOCUMENTS_INSUFFICIENT',
+      'CONTROL_QUESTIONS_FAILED',
+    ]);
+  });
+});
