@@ -32,6 +32,8 @@ export class DeskAndAudit1764201600000 implements MigrationInterface {
       BEGIN RAISE EXCEPTION 'audit_record is append-only'; END $$`);
     await queryRunner.query(`CREATE TRIGGER audit_record_append_only BEFORE UPDATE OR DELETE ON "audit_record"
       FOR EACH ROW EXECUTE FUNCTION audit_record_append_only()`);
+    await queryRunner.query(`CREATE TRIGGER audit_record_no_truncate BEFORE TRUNCATE ON "audit_record"
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_record_append_only()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -230,6 +230,19 @@ async function stopApp(child: ChildProcess | undefined): Promise<void> {
   }
 }
 
+async function waitForNoConnections(admin: pg.Client, dbName: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [dbName]);
+      if (rows[0].n === '0') return;
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------- people
 
 /** Birth dates 1940-01-01 … 1999-12-31 as DDMMYY; serials 1000-3999 (7th digit 1-3: born in the 1900s). */
@@ -572,6 +585,7 @@ async function main(): Promise<number> {
   let created = false;
   let child: ChildProcess | undefined;
   let pool: pg.Pool | undefined;
+  let poolEnding = false;
   let failed = false;
   const results: PhaseResult[] = [];
   const onSignal = () => {
@@ -657,7 +671,9 @@ async function main(): Promise<number> {
     let slotsPerCentre = 0;
     const centres: BenchCentre[] = new Array<BenchCentre>(options.centres);
     const bench = new pg.Pool({ connectionString: databaseUrl(dbName), max: options.concurrency });
-    bench.on('error', (error) => log(`raw pool: idle client error: ${error.message}`));
+    bench.on('error', (error) => {
+      if (!poolEnding) log(`raw pool: idle client error: ${error.message}`);
+    });
     pool = bench;
     const typeIds = new Map(
       (
@@ -847,7 +863,10 @@ async function main(): Promise<number> {
       process.stderr.write(`could not stop the app: ${errorText(error)}\n`);
       failed = true;
     }
+    poolEnding = true;
+    // pool.end() resolves before its connections have closed: wait for them, so DROP … WITH (FORCE) has none to kill.
     await pool?.end().catch(() => undefined);
+    if (created && !options.keep) await waitForNoConnections(admin, dbName, 5_000);
     if (created) {
       if (options.keep) {
         log(`kept database ${dbName}: psql '${redact(databaseUrl(dbName))}'`);
