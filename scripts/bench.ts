@@ -12,7 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -408,7 +408,8 @@ async function runPhase(
       result.count++;
       result[outcome.kind]++;
       if (outcome.kind !== 'ok') {
-        const note = `${outcome.kind === 'conflict' ? '409' : 'other'}: ${outcome.note}`;
+        // one line per kind of answer: ids (correlation ids, uuids) would make every 500 a line of its own
+        const note = `${outcome.kind === 'conflict' ? '409' : 'other'}: ${outcome.note}`.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, '…');
         result.notes.set(note, (result.notes.get(note) ?? 0) + 1);
       }
     }
@@ -529,8 +530,10 @@ async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtText: stri
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
 function table(results: PhaseResult[]): string {
-  const header = ['phase', 'conc', 'count', 'ok', '409', 'other', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'app cpu', 'db cpu', 'bench cpu', 'app ms/req', 'db ms/req'];
-  const share = (ms: number, seconds: number) => (Number.isFinite(ms) ? `${fixed((ms / 10 / seconds), 0)} %` : '–');
+  const header = ['phase', 'conc', 'count', 'ok', '409', 'other', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
+  header.push('app cpu', 'db cpu', 'bench cpu', 'app ms/req', 'db ms/req');
+  /** CPU ms over a phase's wall time, as % of one core. */
+  const share = (ms: number, seconds: number) => (Number.isFinite(ms) ? `${fixed(ms / 10 / seconds, 0)} %` : '–');
   const rows = results.map((r) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     return [
@@ -579,6 +582,7 @@ async function main(): Promise<number> {
     log(`note: DATABASE_URL names ${serverHost}, not this machine; the "raw" rate then includes the network`);
   }
 
+  const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' ');
   const dbName = `booking_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   admin.on('error', (error) => log(`admin connection error: ${error.message}`));
@@ -803,7 +807,7 @@ async function main(): Promise<number> {
     out.push(`command:    ${command}`);
     out.push(`directory:  ${root}`);
     out.push(`database:   ${redact(databaseUrl(dbName))}${options.keep ? ' (kept)' : ' (dropped at the end)'}`);
-    out.push(`machine:    ${cores} cores (${cpu}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`);
+    out.push(`machine:    ${cores} cores (${cpu}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}; load average ${loadBefore} before the run`);
     out.push(`PostgreSQL: ${pgVersion.server_version} — ${pgVersion.version}`);
     out.push(
       `calendar:   ${options.centres} centres × ${options.weeks} weeks from ${from} × ${options.desks} desks, Mon–Fri 09:00–15:00, ` +
@@ -847,13 +851,18 @@ async function main(): Promise<number> {
       log('FAILED: the database does not hold exactly the successful bookings');
       failed = true;
     }
-    if (results.some((r) => r.count === 0)) {
-      log('FAILED: a phase completed no requests');
+    const broken = results.filter((r) => r.count === 0 || r.ok === 0 || r.other > r.count / 100);
+    if (broken.length) {
+      log(`FAILED: no successes or more than 1 % unexpected answers in: ${broken.map((r) => r.name.trim()).join(', ')}`);
       failed = true;
+    }
+    if (results.some((r) => r.other > 0) && outputTail.length) {
+      process.stdout.write(`last app output (LOG_LEVEL=warn):\n${outputTail.slice(-15).map((line) => `  ${line}`).join('\n')}\n`);
     }
   } catch (error) {
     failed = true;
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (interrupted) process.stderr.write('bench interrupted\n');
+    else process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     if (outputTail.length) process.stderr.write(`last app output:\n${outputTail.map((line) => `  ${line}`).join('\n')}\n`);
   } finally {
     // ---- clean up, whatever happened

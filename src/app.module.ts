@@ -11,6 +11,7 @@ import { InputValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeskModule } from './desk/desk.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 import type { EmbeddedDatabase } from './database/embedded.js';
 import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         PersonalDataModule,
         BookingsModule,
         DeskModule,
+        SchedulingModule,
         HealthModule,
         BootstrapDataModule,
       ],

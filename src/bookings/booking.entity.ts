@@ -79,8 +79,16 @@ export class Booking {
   @Column({ name: 'cpr_hash', type: 'text', nullable: true })
   cprHash: string | null;
 
-  @Column({ name: 'applicant_encrypted', type: 'text' })
-  applicantEncrypted: string;
+  /** Null once retention has erased the personal data. */
+  @Column({ name: 'applicant_encrypted', type: 'text', nullable: true })
+  applicantEncrypted: string | null;
+
+  /** The manage token, encrypted, so that every e-mail about the booking can carry the manage link. */
+  @Column({ name: 'manage_token_encrypted', type: 'text', nullable: true })
+  manageTokenEncrypted: string | null;
+
+  @Column({ name: 'personal_data_erased_at', type: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null;
 
   @Column({ type: 'text' })
   nationality: string;

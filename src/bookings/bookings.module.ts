@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CentresModule } from '../centres/centres.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { BookingsController } from './bookings.controller.js';
 import { BookingsService } from './bookings.service.js';
 import { CalendarChangeController } from './calendar-change.controller.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 
 @Module({
-  imports: [CentresModule],
+  imports: [CentresModule, NotificationsModule],
   controllers: [BookingsController, CalendarChangeController],
   providers: [BookingsService, CalendarChangeService],
   exports: [BookingsService],

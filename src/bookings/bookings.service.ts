@@ -17,11 +17,13 @@ import { maskEmail, maskPhone, PersonalDataCipher } from '../personal-data/perso
 import { hashToken, newManageToken, newReference, normalizeReference, tokenMatches } from './booking-reference.js';
 import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
+import { applicantOf, witnessOf } from './booking-personal-data.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
 import { releaseCells, takeCells } from './capacity.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 const iso = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 
@@ -55,6 +57,7 @@ export interface Actor {
 }
 
 const CITIZEN: Actor = { actor: 'citizen' };
+const SYSTEM: Actor = { actor: 'system' };
 
 @Injectable()
 export class BookingsService {
@@ -64,6 +67,7 @@ export class BookingsService {
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(dto: CreateBookingDto, idempotencyKey?: string): Promise<{ booking: CreatedBookingView; replayed: boolean }> {
@@ -124,7 +128,26 @@ export class BookingsService {
     const changes = { status: 'cancelled' as const, cancelledBy: by, cancelReason: reason };
     await manager.update(Booking, { id: booking.id }, changes);
     await this.record(manager, booking.id, who, 'cancelled', { by, reason });
-    return { ...booking, ...changes };
+    const cancelled = { ...booking, ...changes };
+    await this.notifications.enqueue(manager, cancelled, by === 'citizen' ? 'cancelled_by_citizen' : 'cancelled_by_centre');
+    return cancelled;
+  }
+
+  /** Bookings still 'booked' after the local day of their appointment ended were not attended. */
+  async markPastNoShows(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now().toJSDate();
+      // TypeORM answers an UPDATE with [rows, count]
+      const [marked] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE booking b SET status = 'no_show' FROM centre c
+         WHERE b.centre_id = c.id AND b.status = 'booked'
+           AND b.ends_at < (date_trunc('day', $1::timestamptz AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone)
+         RETURNING b.id`,
+        [now],
+      );
+      for (const { id } of marked) await this.record(manager, id, SYSTEM, 'no_show', { automatic: true });
+      return marked.length;
+    });
   }
 
   async reschedule(reference: string, token: string | undefined, startsAtText: string): Promise<BookingView> {
@@ -139,8 +162,8 @@ export class BookingsService {
         );
         this.assertChangeable(booking, centre);
         if (startsAt.toMillis() === booking.startsAt.getTime()) return this.view(manager, booking);
-        const witness = booking.witnessEncrypted ? this.cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted) : null;
-        const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
+        const witness = witnessOf(this.cipher, booking);
+        const applicant = applicantOf(this.cipher, booking);
         const date = startsAt.setZone(centre.timeZone).toISODate()!;
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
         await releaseCells(manager, booking.centreId, booking.cellStarts);
@@ -152,7 +175,9 @@ export class BookingsService {
           from: booking.startsAt.toISOString(),
           to: changes.startsAt.toISOString(),
         });
-        return this.view(manager, { ...booking, ...changes });
+        const moved = { ...booking, ...changes };
+        await this.notifications.enqueue(manager, moved, 'rescheduled');
+        return this.view(manager, moved);
       });
     } catch (error) {
       throw this.mapDriverError(error);
@@ -164,7 +189,7 @@ export class BookingsService {
       const booking = await this.findWithToken(manager, reference, token, true);
       if (booking.status !== 'booked') throw this.wrongState(booking);
       const centre = await manager.findOneByOrFail(Centre, { id: booking.centreId });
-      const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
+      const applicant = applicantOf(this.cipher, booking);
       const witnessCpr = this.cpr(dto.cprNumber, 'cprNumber');
       this.checkWitness(witnessCpr, applicant.cprNumber, this.localDate(booking.startsAt, centre), '');
       const changes = {
@@ -220,6 +245,10 @@ export class BookingsService {
     const booking = manager.create(Booking, {
       reference: newReference(),
       manageTokenHash: hashToken(manageToken),
+      manageTokenEncrypted: this.cipher.encrypt(manageToken),
+      personalDataErasedAt: null,
+      outcome: null,
+      outcomeReason: null,
       centreId: centre.id,
       appointmentTypeId: type.id,
       startsAt: startsAt.toJSDate(),
@@ -247,9 +276,11 @@ export class BookingsService {
       documentAdvice: evaluateDocuments(documents, language),
       cancelledBy: null,
       cancelReason: null,
+      createdAt: this.clock.now().toJSDate(),
     });
     const saved = await manager.save(booking);
     await this.record(manager, saved.id, CITIZEN, 'booked', { startsAt: saved.startsAt.toISOString() });
+    await this.notifications.enqueue(manager, saved, 'confirmation');
     return { ...(await this.view(manager, saved)), manageToken };
   }
 
@@ -349,8 +380,8 @@ export class BookingsService {
   private async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
     const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
-    const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
-    const witness = booking.witnessEncrypted ? this.cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted) : null;
+    const applicant = applicantOf(this.cipher, booking);
+    const witness = witnessOf(this.cipher, booking);
     return {
       id: booking.id,
       reference: booking.reference,

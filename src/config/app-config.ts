@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -32,6 +33,16 @@ export class AppConfig {
   recentArrivalMonths: number;
   /** A witness must have held MitID for more than this many days (sources say 30; older ones 10). */
   witnessMitidMinDays: number;
+  reminderHoursBefore: number;
+  /** Personal data of appointments that ended longer ago than this is erased. */
+  retentionDays: number;
+  /** Run the scheduled work (mail delivery, reminders, no-shows, retention) in this process. */
+  jobsEnabled: boolean;
+
+  /** Where .eml files go when there is no SMTP server. */
+  get mailDir(): string {
+    return this.dataDir === IN_MEMORY ? join(tmpdir(), `borgerservice-mail-${process.pid}`) : join(this.dataDir, 'mail');
+  }
 
   get embedded(): boolean {
     return !this.databaseUrl;
@@ -91,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.demoData = dto.DEMO_DATA ?? !config.databaseUrl;
   config.recentArrivalMonths = dto.RECENT_ARRIVAL_MONTHS ?? 24;
   config.witnessMitidMinDays = dto.WITNESS_MITID_MIN_DAYS ?? 30;
+  config.reminderHoursBefore = dto.REMINDER_HOURS_BEFORE ?? 24;
+  config.retentionDays = dto.RETENTION_DAYS ?? 90;
+  config.jobsEnabled = dto.JOBS_ENABLED ?? true;
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

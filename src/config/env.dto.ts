@@ -58,6 +58,15 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(365)
   WITNESS_MITID_MIN_DAYS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  REMINDER_HOURS_BEFORE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  RETENTION_DAYS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  JOBS_ENABLED?: boolean;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }

@@ -5,6 +5,7 @@ import { BookingEvent } from '../bookings/booking-event.entity.js';
 import { IdempotencyRecord } from '../bookings/idempotency-record.entity.js';
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { IdentityCheck } from '../desk/identity-check.entity.js';
+import { OutboxMessage } from '../notifications/outbox-message.entity.js';
 import { AppointmentType } from '../centres/appointment-type.entity.js';
 import { Centre } from '../centres/centre.entity.js';
 import { Closure } from '../centres/closure.entity.js';
@@ -13,6 +14,7 @@ import { RateLimitBucket } from '../rate-limit/rate-limit-bucket.entity.js';
 import { Init1764028800000 } from '../../migrations/1764028800000-Init.js';
 import { Bookings1764115200000 } from '../../migrations/1764115200000-Bookings.js';
 import { DeskAndAudit1764201600000 } from '../../migrations/1764201600000-DeskAndAudit.js';
+import { Outbox1764288000000 } from '../../migrations/1764288000000-Outbox.js';
 
 export const ENTITIES = [
   User,
@@ -27,5 +29,11 @@ export const ENTITIES = [
   IdempotencyRecord,
   IdentityCheck,
   AuditRecord,
+  OutboxMessage,
 ];
-export const MIGRATIONS = [Init1764028800000, Bookings1764115200000, DeskAndAudit1764201600000];
+export const MIGRATIONS = [
+  Init1764028800000,
+  Bookings1764115200000,
+  DeskAndAudit1764201600000,
+  Outbox1764288000000,
+];

@@ -4,13 +4,9 @@ import { DateTime } from 'luxon';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
-import {
-  ApplicantPersonalData,
-  Booking,
-  BookingStatus,
-  WitnessPersonalData,
-} from '../bookings/booking.entity.js';
+import { Booking, BookingStatus } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
+import { applicantOf, witnessOf } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
@@ -345,10 +341,8 @@ export class DeskService {
     const iso = (instant: Date) =>
       DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
-    const applicant = this.cipher.decrypt<ApplicantPersonalData>(booking.applicantEncrypted);
-    const witness = booking.witnessEncrypted
-      ? this.cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted)
-      : null;
+    const applicant = applicantOf(this.cipher, booking);
+    const witness = witnessOf(this.cipher, booking);
     return {
       id: booking.id,
       reference: booking.reference,

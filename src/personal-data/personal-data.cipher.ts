@@ -42,6 +42,7 @@ export class PersonalDataCipher {
 }
 
 export function maskEmail(email: string): string {
+  if (!email.includes('@')) return '';
   const [local, domain] = email.split('@');
   return `${local.slice(0, 1)}***@${domain ?? ''}`;
 }

@@ -57,6 +57,7 @@ export async function startTestApp(
     RATE_LIMIT_PER_MINUTE: '0',
     LOGIN_ATTEMPTS_PER_MINUTE: '10000',
     DEMO_DATA: 'false',
+    JOBS_ENABLED: 'false',
     ...(databaseUrl
       ? {
           DATABASE_URL: databaseUrl,

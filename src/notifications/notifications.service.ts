@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Booking } from '../bookings/booking.entity.js';
+import { applicantOf } from '../bookings/booking-personal-data.js';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { Centre } from '../centres/centre.entity.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { calendarFile } from './calendar-file.js';
+import type { OutgoingMail } from './mail-transport.js';
+import { renderMessage } from './message-templates.js';
+import type { MessageKind } from './outbox-message.entity.js';
+
+export type StoredMail = Omit<OutgoingMail, 'messageId'>;
+
+const MITID_ERHVERV_URL = 'https://www.mitid-erhverv.dk';
+
+/**
+ * Writes the e-mail about a booking change into the outbox, inside the caller's transaction: the message exists
+ * exactly when the change does. Delivery happens later, elsewhere.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async enqueue(manager: EntityManager, booking: Booking, kind: MessageKind, dedupeKey?: string): Promise<void> {
+    const applicant = applicantOf(this.cipher, booking);
+    if (!applicant.email) return; // erased
+    const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });
+    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
+    const cancelled = kind === 'cancelled_by_citizen' || kind === 'cancelled_by_centre';
+    const token = booking.manageTokenEncrypted ? this.cipher.decrypt<string>(booking.manageTokenEncrypted) : null;
+    // The token rides in the fragment, which browsers never send to a server, so it stays out of access logs.
+    const manageUrl =
+      cancelled || !token
+        ? `${this.config.publicBaseUrl}/`
+        : `${this.config.publicBaseUrl}/bookings/${booking.reference}#token=${token}`;
+    const rendered = renderMessage({
+      kind,
+      language: booking.language,
+      fullName: applicant.fullName,
+      reference: booking.reference,
+      manageUrl,
+      centre: { name: centre.name, address: centre.address, timeZone: centre.timeZone },
+      appointmentTypeName: type.name,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      documents: booking.documents,
+      documentAdvice: booking.documentAdvice,
+      witnessAdvice: booking.witnessAdvice,
+      hasWitness: booking.witnessEncrypted !== null,
+      cancelReason: booking.cancelReason,
+      witnessMitidMinDays: this.config.witnessMitidMinDays,
+      mitidErhvervUrl: MITID_ERHVERV_URL,
+    });
+    const now = this.clock.now();
+    const mail: StoredMail = {
+      to: applicant.email,
+      ...rendered,
+      icsMethod: cancelled ? 'CANCEL' : 'REQUEST',
+      ics: calendarFile({
+        bookingId: booking.id,
+        sequence: Math.floor(now.toSeconds()),
+        method: cancelled ? 'CANCEL' : 'REQUEST',
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        summary: `MitID – ${centre.name}`,
+        location: `${centre.name}, ${centre.address}`,
+        description: `${booking.reference}\n${manageUrl}`,
+        organizer: { name: centre.name, email: this.config.mailFrom.replace(/^.*<([^>]+)>.*$/, '$1') },
+      }),
+    };
+    await manager.query(
+      `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
+       VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [booking.id, kind, dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`, this.cipher.encrypt(mail), now.toJSDate()],
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { MailTransport } from './mail-transport.js';
+import type { StoredMail } from './notifications.service.js';
+import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
+
+export const MAX_ATTEMPTS = 10;
+const LEASE_SECONDS = 120;
+
+/** 30 s, 1 min, 2 min … capped at an hour: ten attempts span about nine hours of mail server downtime. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(3600, 30 * 2 ** (attempt - 1));
+}
+
+/** SMTP replies can quote the recipient; keep the reason, not the address. */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  return text.replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>').slice(0, 500);
+}
+
+export interface OutboxEntryView {
+  id: string;
+  bookingId: string;
+  kind: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface DeliveryRun {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Delivers due outbox messages. Each instance claims a batch with FOR UPDATE SKIP LOCKED and a lease, commits,
+ * and sends outside the transaction (so a slow mail server holds no database connection); two instances never
+ * claim the same message, and one that dies mid-send leaves it to be taken over when the lease runs out.
+ */
+@Injectable()
+export class OutboxDeliveryService {
+  private readonly logger = new Logger('Mail');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly cipher: PersonalDataCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(status?: DeliveryStatus): Promise<OutboxEntryView[]> {
+    const messages = await this.dataSource.manager.find(OutboxMessage, {
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC' },
+      take: 500,
+    });
+    return messages.map((message) => ({
+      id: message.id,
+      bookingId: message.bookingId,
+      kind: message.kind,
+      status: message.status,
+      attempts: message.attempts,
+      nextAttemptAt: message.status === 'pending' ? message.nextAttemptAt.toISOString() : null,
+      lastError: message.lastError,
+      createdAt: message.createdAt.toISOString(),
+      sentAt: message.sentAt?.toISOString() ?? null,
+    }));
+  }
+
+  async deliverDue(limit = 20): Promise<DeliveryRun> {
+    const now = this.clock.now();
+    // TypeORM answers an UPDATE with [rows, count]
+    const [claimed] = await this.dataSource.query<[{ id: string; content_encrypted: string; attempts: number }[], number]>(
+      `UPDATE outbox_message SET lease_until = $2, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox_message
+                    WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+                    ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, content_encrypted, attempts`,
+      [now.toJSDate(), now.plus({ seconds: LEASE_SECONDS }).toJSDate(), limit],
+    );
+    const run: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
+    for (const message of claimed) {
+      try {
+        const mail = this.cipher.decrypt<StoredMail>(message.content_encrypted);
+        await this.transport.send({ ...mail, messageId: `<${message.id}@borgerservice-booking>` });
+        await this.dataSource.query(
+          `UPDATE outbox_message SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`,
+          [message.id, this.clock.now().toJSDate()],
+        );
+        run.sent++;
+      } catch (error) {
+        const final = message.attempts >= MAX_ATTEMPTS;
+        await this.dataSource.query(
+          `UPDATE outbox_message SET status = $2, next_attempt_at = $3, lease_until = NULL, last_error = $4 WHERE id = $1`,
+          [
+            message.id,
+            final ? 'failed' : 'pending',
+            this.clock.now().plus({ seconds: backoffSeconds(message.attempts) }).toJSDate(),
+            describe(error),
+          ],
+        );
+        if (final) run.failed++;
+        else run.retried++;
+        this.logger.warn({ msg: 'mail delivery failed', outboxId: message.id, attempt: message.attempts, final });
+      }
+    }
+    return run;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { BookingsService } from '../bookings/bookings.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { OutboxDeliveryService } from '../notifications/outbox-delivery.service.js';
+import { ReminderService } from '../notifications/reminder.service.js';
+import { RetentionService } from '../retention/retention.service.js';
+
+interface Job {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * The background work of every instance. Each job is safe to run in many instances at once: delivery claims
+ * messages with FOR UPDATE SKIP LOCKED, reminders are unique per appointment time, and the no-show and retention
+ * sweeps are single idempotent statements. A run never overlaps itself within an instance.
+ */
+@Injectable()
+export class ScheduledWorkService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ScheduledWork');
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly config: AppConfig,
+    private readonly delivery: OutboxDeliveryService,
+    private readonly reminders: ReminderService,
+    private readonly bookings: BookingsService,
+    private readonly retention: RetentionService,
+  ) {}
+
+  readonly jobs: Job[] = [
+    { name: 'mail-delivery', everyMs: 2_000, run: () => this.delivery.deliverDue() },
+    { name: 'reminders', everyMs: 60_000, run: () => this.reminders.enqueueDue() },
+    { name: 'no-shows', everyMs: 10 * 60_000, run: () => this.bookings.markPastNoShows() },
+    { name: 'retention', everyMs: 60 * 60_000, run: () => this.retention.run() },
+  ];
+
+  onApplicationBootstrap(): void {
+    if (!this.config.jobsEnabled) return;
+    for (const job of this.jobs) {
+      this.registry.addInterval(job.name, setInterval(() => void this.runOnce(job), job.everyMs));
+    }
+  }
+
+  private async runOnce(job: Job): Promise<void> {
+    if (this.running.has(job.name)) return;
+    this.running.add(job.name);
+    try {
+      await job.run();
+    } catch (error) {
+      this.logger.error({ msg: 'scheduled job failed', job: job.name, errorName: error instanceof Error ? error.name : 'unknown' });
+    } finally {
+      this.running.delete(job.name);
+    }
+  }
+}
