@@ -32,10 +32,19 @@ interface LoginBody {
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch';
-type Caller = 'admin' | 'own staff' | 'other staff' | 'no token' | 'malformed token' | 'forged token' | 'expired token';
+type Caller =
+  'admin' | 'own staff' | 'other staff' | 'no token' | 'malformed token' | 'forged token' | 'expired token';
 type Kind = 'admin' | 'staff centre' | 'staff list' | 'any login' | 'public';
 
-const CALLERS: Caller[] = ['admin', 'own staff', 'other staff', 'no token', 'malformed token', 'forged token', 'expired token'];
+const CALLERS: Caller[] = [
+  'admin',
+  'own staff',
+  'other staff',
+  'no token',
+  'malformed token',
+  'forged token',
+  'expired token',
+];
 const PASSWORD = 'correct horse battery';
 
 /** Filled in beforeAll; the table below is built before that, so it reads from here lazily. */
@@ -78,7 +87,13 @@ const ROUTES: Route[] = [
     }),
   },
   { method: 'get', path: '/api/admin/centres', kind: 'admin', ok: 200, url: () => '/api/admin/centres' },
-  { method: 'get', path: '/api/admin/centres/:id', kind: 'admin', ok: 200, url: (w) => `/api/admin/centres/${w.ownCentre}` },
+  {
+    method: 'get',
+    path: '/api/admin/centres/:id',
+    kind: 'admin',
+    ok: 200,
+    url: (w) => `/api/admin/centres/${w.ownCentre}`,
+  },
   {
     method: 'patch',
     path: '/api/admin/centres/:id',
@@ -124,7 +139,12 @@ const ROUTES: Route[] = [
     kind: 'admin',
     ok: 201,
     url: () => '/api/admin/users',
-    body: (w) => ({ email: `new-${unique()}@test.localhost`, password: PASSWORD, role: 'staff', centreIds: [w.ownCentre] }),
+    body: (w) => ({
+      email: `new-${unique()}@test.localhost`,
+      password: PASSWORD,
+      role: 'staff',
+      centreIds: [w.ownCentre],
+    }),
   },
   { method: 'get', path: '/api/staff/centres', kind: 'staff list', ok: 200, url: () => '/api/staff/centres' },
   {
@@ -170,10 +190,20 @@ function expected(route: Route, caller: Caller): number {
 }
 
 const MATRIX = ROUTES.flatMap((route) =>
-  CALLERS.map((caller) => ({ route, caller, label: `${route.method.toUpperCase()} ${route.path}`, status: expected(route, caller) })),
+  CALLERS.map((caller) => ({
+    route,
+    caller,
+    label: `${route.method.toUpperCase()} ${route.path}`,
+    status: expected(route, caller),
+  })),
 );
 
-async function call(t: TestApp, route: Route, world: World, authorization: string | undefined): Promise<Response> {
+async function call(
+  t: TestApp,
+  route: Route,
+  world: World,
+  authorization: string | undefined,
+): Promise<Response> {
   let req = t.http()[route.method](route.url(world));
   if (authorization !== undefined) req = req.set('Authorization', authorization);
   if (route.query) req = req.query(route.query);
@@ -230,7 +260,10 @@ describe('Access control over HTTP', () => {
   describe('the matrix', () => {
     it.each(MATRIX)('$label as $caller → $status', async ({ route, caller, status }) => {
       const response = await call(t, route, world, world.headers[caller]);
-      expect({ status: response.status, body: response.status === status ? 'as expected' : (response.body as unknown) }).toEqual({
+      expect({
+        status: response.status,
+        body: response.status === status ? 'as expected' : (response.body as unknown),
+      }).toEqual({
         status,
         body: 'as expected',
       });
@@ -271,7 +304,12 @@ describe('Access control over HTTP', () => {
 
     it('GET /api/auth/me tells a staff member who they are and where they work', async () => {
       const me = await t.http().get('/api/auth/me').set(bearer(ownStaff.token)).expect(200);
-      expect(me.body).toEqual({ id: ownStaff.id, email: expect.any(String) as unknown, role: 'staff', centreIds: [world.ownCentre] });
+      expect(me.body).toEqual({
+        id: ownStaff.id,
+        email: expect.any(String) as unknown,
+        role: 'staff',
+        centreIds: [world.ownCentre],
+      });
     });
   });
 
@@ -279,13 +317,22 @@ describe('Access control over HTTP', () => {
     const me = (authorization: string) => t.http().get('/api/auth/me').set('Authorization', authorization);
 
     it('accepts a token signed with the app secret (so the expired one in the matrix fails for its age alone)', async () => {
-      const fresh = await new JwtService({ secret }).signAsync({ sub: admin.id, role: 'admin' }, { algorithm: 'HS256', expiresIn: 60 });
+      const fresh = await new JwtService({ secret }).signAsync(
+        { sub: admin.id, role: 'admin' },
+        { algorithm: 'HS256', expiresIn: 60 },
+      );
       expect((await me(`Bearer ${fresh}`)).status).toBe(200);
     });
 
     it.each([
-      ['an unsigned token (alg none)', () => `Bearer ${jwtPart({ alg: 'none', typ: 'JWT' })}.${jwtPart({ sub: admin.id, role: 'admin' })}.x`],
-      ['a token signed with another algorithm claim', () => `Bearer ${jwtPart({ alg: 'HS512', typ: 'JWT' })}.${jwtPart({ sub: admin.id })}.abc`],
+      [
+        'an unsigned token (alg none)',
+        () => `Bearer ${jwtPart({ alg: 'none', typ: 'JWT' })}.${jwtPart({ sub: admin.id, role: 'admin' })}.x`,
+      ],
+      [
+        'a token signed with another algorithm claim',
+        () => `Bearer ${jwtPart({ alg: 'HS512', typ: 'JWT' })}.${jwtPart({ sub: admin.id })}.abc`,
+      ],
       ['the Basic scheme', () => `Basic ${Buffer.from(`${admin.email}:${PASSWORD}`).toString('base64')}`],
       ['a bare token without the Bearer scheme', () => admin.token],
       ['Bearer with nothing after it', () => 'Bearer '],
@@ -296,7 +343,10 @@ describe('Access control over HTTP', () => {
     });
 
     it('rejects a well-signed token for a user that does not exist (e.g. deleted) with 401', async () => {
-      const ghost = await new JwtService({ secret }).signAsync({ sub: randomUUID(), role: 'admin' }, { algorithm: 'HS256', expiresIn: 60 });
+      const ghost = await new JwtService({ secret }).signAsync(
+        { sub: randomUUID(), role: 'admin' },
+        { algorithm: 'HS256', expiresIn: 60 },
+      );
       const response = await me(`Bearer ${ghost}`);
       expect(response.status).toBe(401);
       expectErrorBody(response, 401);
@@ -316,7 +366,10 @@ describe('Access control over HTTP', () => {
 
   describe('login', () => {
     it('answers a wrong password with 401 and the contract error body', async () => {
-      const response = await t.http().post('/api/auth/login').send({ email: admin.email, password: 'not the password' });
+      const response = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: admin.email, password: 'not the password' });
       expect(response.status).toBe(401);
       expect(response.body).toEqual({
         statusCode: 401,
@@ -328,14 +381,24 @@ describe('Access control over HTTP', () => {
     });
 
     it('answers an unknown e-mail exactly like a wrong password', async () => {
-      const wrong = await t.http().post('/api/auth/login').send({ email: admin.email, password: 'not the password' });
-      const unknown = await t.http().post('/api/auth/login').send({ email: `nobody-${unique()}@test.localhost`, password: PASSWORD });
+      const wrong = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: admin.email, password: 'not the password' });
+      const unknown = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: `nobody-${unique()}@test.localhost`, password: PASSWORD });
       expect(unknown.status).toBe(401);
       expect(unknown.body).toEqual(wrong.body);
     });
 
     it('returns a token, its lifetime and the user on success', async () => {
-      const response = await t.http().post('/api/auth/login').send({ email: admin.email, password: PASSWORD }).expect(200);
+      const response = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: admin.email, password: PASSWORD })
+        .expect(200);
       const body = response.body as LoginBody;
       expect(body).toEqual({
         accessToken: expect.any(String) as unknown,
@@ -355,7 +418,12 @@ describe('Access control over HTTP', () => {
       const created = await create({ email, password: PASSWORD, role: 'staff', centreIds });
       expect(created.status).toBe(201);
       const user = created.body as UserView & Record<string, unknown>;
-      expect(user).toEqual({ id: expect.any(String) as unknown, email, role: 'staff', centreIds: expect.any(Array) as unknown });
+      expect(user).toEqual({
+        id: expect.any(String) as unknown,
+        email,
+        role: 'staff',
+        centreIds: expect.any(Array) as unknown,
+      });
       expect([...user.centreIds].sort()).toEqual([...centreIds].sort());
 
       const login = await t.http().post('/api/auth/login').send({ email, password: PASSWORD });
@@ -380,7 +448,12 @@ describe('Access control over HTTP', () => {
     it('refuses a duplicate e-mail that differs only in case with 409', async () => {
       const email = `case-${unique()}@test.localhost`;
       await create({ email, password: PASSWORD, role: 'staff', centreIds: [world.ownCentre] }).expect(201);
-      const again = await create({ email: email.toUpperCase(), password: PASSWORD, role: 'staff', centreIds: [world.ownCentre] });
+      const again = await create({
+        email: email.toUpperCase(),
+        password: PASSWORD,
+        role: 'staff',
+        centreIds: [world.ownCentre],
+      });
       expect(again.status).toBe(409);
     });
 
@@ -396,7 +469,12 @@ describe('Access control over HTTP', () => {
     });
 
     it('refuses a staff user without centres with 422 naming centreIds', async () => {
-      const response = await create({ email: `nowhere-${unique()}@test.localhost`, password: PASSWORD, role: 'staff', centreIds: [] });
+      const response = await create({
+        email: `nowhere-${unique()}@test.localhost`,
+        password: PASSWORD,
+        role: 'staff',
+        centreIds: [],
+      });
       expect(response.status).toBe(422);
       expect(fields(response)).toContain('centreIds');
     });
@@ -443,7 +521,12 @@ describe('Login throttling (LOGIN_ATTEMPTS_PER_MINUTE=3)', () => {
 });
 
 function expectErrorBody429(response: Response): void {
-  expect(response.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) as unknown, details: [] });
+  expect(response.body).toMatchObject({
+    statusCode: 429,
+    error: 'Too Many Requests',
+    message: expect.any(String) as unknown,
+    details: [],
+  });
   expect(response.headers['retry-after']).toMatch(/^\d+$/);
 }
 
@@ -477,7 +560,9 @@ describe('Citizen rate limit (RATE_LIMIT_PER_MINUTE=5)', () => {
     for (let i = 0; i < 3; i++) {
       expect((await t.http().get('/api/admin/centres').set(bearer(admin))).status).toBe(200);
       expect((await t.http().get(`/api/admin/centres/${centre}`).set(bearer(admin))).status).toBe(200);
-      expect((await t.http().get(`/api/admin/centres/${centre}/closures`).set(bearer(admin))).status).toBe(200);
+      expect((await t.http().get(`/api/admin/centres/${centre}/closures`).set(bearer(admin))).status).toBe(
+        200,
+      );
       expect((await t.http().get('/api/staff/centres').set(bearer(staff))).status).toBe(200);
       expect((await t.http().get(`/api/staff/centres/${centre}`).set(bearer(staff))).status).toBe(200);
       expect((await t.http().get('/api/auth/me').set(bearer(staff))).status).toBe(200);

@@ -27,7 +27,11 @@ describe('Citizen bookings', () => {
   let admin: string;
   let centreId: string;
 
-  const book = async (body: ReturnType<typeof newBookingBody>, expected: number, headers: Record<string, string> = {}) => {
+  const book = async (
+    body: ReturnType<typeof newBookingBody>,
+    expected: number,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await t.http().post('/api/bookings').set(headers).send(body);
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status: expected });
     return response;
@@ -56,7 +60,11 @@ describe('Citizen bookings', () => {
     const cpr = String(body.applicant.cprNumber);
     expect(created.applicant.cprNumberMasked).toBe(`${cpr.slice(0, 6)}-XXXX`);
 
-    const fetched = await t.http().get(`/api/bookings/${created.reference}`).set('X-Manage-Token', created.manageToken).expect(200);
+    const fetched = await t
+      .http()
+      .get(`/api/bookings/${created.reference}`)
+      .set('X-Manage-Token', created.manageToken)
+      .expect(200);
     expect(fetched.body).toMatchObject({ reference: created.reference, status: 'booked' });
     expect(JSON.stringify(fetched.body)).not.toContain(cpr.slice(7));
 
@@ -65,18 +73,31 @@ describe('Citizen bookings', () => {
       .get(`/api/centres/${centreId}/availability`)
       .query({ from: '2027-01-11', to: '2027-01-11', type: 'MITID_NEW' })
       .expect(200);
-    const slot = (availability.body as { days: { slots: { startsAt: string; remaining: number }[] }[] }).days[0].slots[0];
+    const slot = (availability.body as { days: { slots: { startsAt: string; remaining: number }[] }[] })
+      .days[0].slots[0];
     expect(slot).toEqual({ startsAt: MONDAY_9, endsAt: '2027-01-11T09:15:00+01:00', remaining: 1 });
   });
 
   it('answers 404 for a wrong or missing token exactly as for an unknown reference', async () => {
     const created = (await book(newBookingBody(centreId, '2027-01-11T09:15:00+01:00'), 201)).body as Created;
-    const wrong = await t.http().get(`/api/bookings/${created.reference}`).set('X-Manage-Token', 'x'.repeat(43)).expect(404);
+    const wrong = await t
+      .http()
+      .get(`/api/bookings/${created.reference}`)
+      .set('X-Manage-Token', 'x'.repeat(43))
+      .expect(404);
     const missing = await t.http().get(`/api/bookings/${created.reference}`).expect(404);
-    const unknown = await t.http().get('/api/bookings/ABCD-EFGH').set('X-Manage-Token', created.manageToken).expect(404);
+    const unknown = await t
+      .http()
+      .get('/api/bookings/ABCD-EFGH')
+      .set('X-Manage-Token', created.manageToken)
+      .expect(404);
     expect(wrong.body).toEqual(unknown.body);
     expect(missing.body).toEqual(unknown.body);
-    await t.http().post(`/api/bookings/${created.reference}/cancel`).set('X-Manage-Token', 'nope').expect(404);
+    await t
+      .http()
+      .post(`/api/bookings/${created.reference}/cancel`)
+      .set('X-Manage-Token', 'nope')
+      .expect(404);
   });
 
   it('refuses a second active booking for the same person, by CPR number or by e-mail without one', async () => {
@@ -86,7 +107,9 @@ describe('Citizen bookings', () => {
       applicant: { cprNumber: first.applicant.cprNumber },
     });
     await book(again, 409);
-    const noCpr = newBookingBody(centreId, '2027-01-11T10:00:00+01:00', { applicant: { cprNumber: undefined } });
+    const noCpr = newBookingBody(centreId, '2027-01-11T10:00:00+01:00', {
+      applicant: { cprNumber: undefined },
+    });
     await book(noCpr, 201);
     const sameEmail = newBookingBody(centreId, '2027-01-11T10:15:00+01:00', {
       applicant: { cprNumber: undefined, email: String(noCpr.applicant.email).toUpperCase() },
@@ -126,9 +149,15 @@ describe('Citizen bookings', () => {
     const body = newBookingBody(centreId, '2027-01-11T11:00:00+01:00');
     const child = await book({ ...body, witness: { fullName: 'Barn', cprNumber: '120109-4000' } }, 422);
     expect((child.body as ErrorBody).details).toEqual([
-      { field: 'witness.cprNumber', message: 'the witness must be at least 18 years old on the appointment date' },
+      {
+        field: 'witness.cprNumber',
+        message: 'the witness must be at least 18 years old on the appointment date',
+      },
     ]);
-    const self = await book({ ...body, witness: { fullName: 'Mig selv', cprNumber: body.applicant.cprNumber } }, 422);
+    const self = await book(
+      { ...body, witness: { fullName: 'Mig selv', cprNumber: body.applicant.cprNumber } },
+      422,
+    );
     expect((self.body as ErrorBody).details[0].message).toBe('the witness cannot be the applicant');
     // 18 on 2027-01-11 exactly: born 2009-01-11
     await book({ ...body, witness: { fullName: 'Netop 18', cprNumber: '110109-4000' } }, 201);
@@ -155,11 +184,18 @@ describe('Citizen bookings', () => {
       .set(token)
       .send({ startsAt: '2027-01-12T10:00:00+01:00' })
       .expect(200);
-    expect(moved.body).toMatchObject({ startsAt: '2027-01-12T10:00:00+01:00', endsAt: '2027-01-12T10:15:00+01:00' });
+    expect(moved.body).toMatchObject({
+      startsAt: '2027-01-12T10:00:00+01:00',
+      endsAt: '2027-01-12T10:15:00+01:00',
+    });
     const day = async () =>
       (
-        (await t.http().get(`/api/centres/${centreId}/availability`).query({ from: '2027-01-12', to: '2027-01-12', type: 'MITID_NEW' }))
-          .body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
+        (
+          await t
+            .http()
+            .get(`/api/centres/${centreId}/availability`)
+            .query({ from: '2027-01-12', to: '2027-01-12', type: 'MITID_NEW' })
+        ).body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
       ).days[0].slots;
     expect((await day()).find((s) => s.startsAt === '2027-01-12T09:00:00+01:00')!.remaining).toBe(2);
     expect((await day()).find((s) => s.startsAt === '2027-01-12T10:00:00+01:00')!.remaining).toBe(1);
@@ -168,11 +204,21 @@ describe('Citizen bookings', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'citizen' });
     expect((await day()).find((s) => s.startsAt === '2027-01-12T10:00:00+01:00')!.remaining).toBe(2);
     await t.http().post(`/api/bookings/${created.reference}/cancel`).set(token).expect(409);
-    await t.http().post(`/api/bookings/${created.reference}/reschedule`).set(token).send({ startsAt: MONDAY_9 }).expect(409);
+    await t
+      .http()
+      .post(`/api/bookings/${created.reference}/reschedule`)
+      .set(token)
+      .send({ startsAt: MONDAY_9 })
+      .expect(409);
   });
 
   it('only books times that availability offers', async () => {
-    await t.http().patch(`/api/admin/centres/${centreId}`).set(bearer(admin)).send({ minNoticeHours: 2 }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centreId}`)
+      .set(bearer(admin))
+      .send({ minNoticeHours: 2 })
+      .expect(200);
     const cases: [string, string][] = [
       ['2027-01-11T09:05:00+01:00', 'off the grid'],
       ['2027-01-11T12:00:00+01:00', 'after closing'],
@@ -189,14 +235,23 @@ describe('Citizen bookings', () => {
     // the same instant written in UTC is the same time
     await book(newBookingBody(centreId, '2027-01-13T08:00:00Z'), 201);
     await book(newBookingBody(centreId, '2027-01-04T10:00:00+01:00'), 201); // exactly two hours ahead
-    await t.http().patch(`/api/admin/centres/${centreId}`).set(bearer(admin)).send({ minNoticeHours: 0 }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centreId}`)
+      .set(bearer(admin))
+      .send({ minNoticeHours: 0 })
+      .expect(200);
   });
 
   it('refuses changes after the cancellation cut-off', async () => {
     const created = (await book(newBookingBody(centreId, '2027-01-04T11:00:00+01:00'), 201)).body as Created;
     t.clock.set('2027-01-04T09:30:00+01:00');
     try {
-      await t.http().post(`/api/bookings/${created.reference}/cancel`).set('X-Manage-Token', created.manageToken).expect(409);
+      await t
+        .http()
+        .post(`/api/bookings/${created.reference}/cancel`)
+        .set('X-Manage-Token', created.manageToken)
+        .expect(409);
     } finally {
       t.clock.set('2027-01-04T08:00:00+01:00');
     }
@@ -212,44 +267,99 @@ describe('Citizen bookings', () => {
       const first = (await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201)).body as Created;
       const second = (await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201)).body as Created;
       const other = (await book(newBookingBody(id, '2027-01-18T10:00:00+01:00'), 201)).body as Created;
-      const oneDesk = { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00', desks: 1 })) };
+      const oneDesk = {
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00', desks: 1 })),
+      };
 
-      const refused = await t.http().put(`/api/admin/centres/${id}/opening-hours`).set(bearer(admin)).send(oneDesk).expect(409);
+      const refused = await t
+        .http()
+        .put(`/api/admin/centres/${id}/opening-hours`)
+        .set(bearer(admin))
+        .send(oneDesk)
+        .expect(409);
       expect(refused.body).toMatchObject({
         statusCode: 409,
-        affectedBookings: [{ id: second.id, reference: second.reference, startsAt: '2027-01-18T09:00:00+01:00' }],
+        affectedBookings: [
+          { id: second.id, reference: second.reference, startsAt: '2027-01-18T09:00:00+01:00' },
+        ],
       });
       const unchanged = await t.http().get(`/api/admin/centres/${id}`).set(bearer(admin)).expect(200);
       expect((unchanged.body as { openingHours: { desks: number }[] }).openingHours[0].desks).toBe(2);
 
-      await t.http().put(`/api/admin/centres/${id}/opening-hours?confirm=true`).set(bearer(admin)).send(oneDesk).expect(200);
-      const cancelled = await t.http().get(`/api/bookings/${second.reference}`).set('X-Manage-Token', second.manageToken).expect(200);
+      await t
+        .http()
+        .put(`/api/admin/centres/${id}/opening-hours?confirm=true`)
+        .set(bearer(admin))
+        .send(oneDesk)
+        .expect(200);
+      const cancelled = await t
+        .http()
+        .get(`/api/bookings/${second.reference}`)
+        .set('X-Manage-Token', second.manageToken)
+        .expect(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
-      const kept = await t.http().get(`/api/bookings/${first.reference}`).set('X-Manage-Token', first.manageToken).expect(200);
+      const kept = await t
+        .http()
+        .get(`/api/bookings/${first.reference}`)
+        .set('X-Manage-Token', first.manageToken)
+        .expect(200);
       expect(kept.body).toMatchObject({ status: 'booked' });
       const slots = (
-        (await t.http().get(`/api/centres/${id}/availability`).query({ from: '2027-01-18', to: '2027-01-18', type: 'MITID_NEW' }))
-          .body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
+        (
+          await t
+            .http()
+            .get(`/api/centres/${id}/availability`)
+            .query({ from: '2027-01-18', to: '2027-01-18', type: 'MITID_NEW' })
+        ).body as { days: { slots: { startsAt: string; remaining: number }[] }[] }
       ).days[0].slots;
       expect(slots.find((slot) => slot.startsAt === '2027-01-18T09:00:00+01:00')!.remaining).toBe(0);
       expect(slots.find((slot) => slot.startsAt === '2027-01-18T09:15:00+01:00')!.remaining).toBe(1);
       await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 409);
 
-      const closure = { from: '2027-01-18', to: '2027-01-18', startTime: '10:00', endTime: '11:00', reason: 'Strømsvigt' };
-      const closureRefused = await t.http().post(`/api/admin/centres/${id}/closures`).set(bearer(admin)).send(closure).expect(409);
-      expect((closureRefused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id)).toEqual([other.id]);
-      await t.http().post(`/api/admin/centres/${id}/closures?confirm=true`).set(bearer(admin)).send(closure).expect(201);
-      const closed = await t.http().get(`/api/bookings/${other.reference}`).set('X-Manage-Token', other.manageToken).expect(200);
+      const closure = {
+        from: '2027-01-18',
+        to: '2027-01-18',
+        startTime: '10:00',
+        endTime: '11:00',
+        reason: 'Strømsvigt',
+      };
+      const closureRefused = await t
+        .http()
+        .post(`/api/admin/centres/${id}/closures`)
+        .set(bearer(admin))
+        .send(closure)
+        .expect(409);
+      expect(
+        (closureRefused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id),
+      ).toEqual([other.id]);
+      await t
+        .http()
+        .post(`/api/admin/centres/${id}/closures?confirm=true`)
+        .set(bearer(admin))
+        .send(closure)
+        .expect(201);
+      const closed = await t
+        .http()
+        .get(`/api/bookings/${other.reference}`)
+        .set('X-Manage-Token', other.manageToken)
+        .expect(200);
       expect(closed.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
 
-      const grid = await t.http().patch(`/api/admin/centres/${id}`).set(bearer(admin)).send({ slotMinutes: 5 }).expect(409);
+      const grid = await t
+        .http()
+        .patch(`/api/admin/centres/${id}`)
+        .set(bearer(admin))
+        .send({ slotMinutes: 5 })
+        .expect(409);
       expect((grid.body as ErrorBody).details[0].field).toBe('slotMinutes');
     });
 
     it('changes freely when no booked time is touched', async () => {
       const id = (await newCentre(t, admin, { name: 'Fri' })).id;
       await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201);
-      const more = { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '14:00', desks: 5 })) };
+      const more = {
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '14:00', desks: 5 })),
+      };
       await t.http().put(`/api/admin/centres/${id}/opening-hours`).set(bearer(admin)).send(more).expect(200);
       await t
         .http()

@@ -63,7 +63,12 @@ describe('Calendars and availability over HTTP', () => {
       .set(bearer(admin))
       .send({ from: '2027-01-12', to: '2027-01-12', reason: 'Personaledag' })
       .expect(201);
-    expect(closure.body).toMatchObject({ from: '2027-01-12', to: '2027-01-12', startTime: null, reason: 'Personaledag' });
+    expect(closure.body).toMatchObject({
+      from: '2027-01-12',
+      to: '2027-01-12',
+      startTime: null,
+      reason: 'Personaledag',
+    });
     await t
       .http()
       .post(`/api/admin/centres/${centre.id}/closures`)
@@ -89,7 +94,12 @@ describe('Calendars and availability over HTTP', () => {
       .get(`/api/centres/${centre.id}/availability`)
       .query({ from: '2027-01-04', to: '2027-01-19', type: 'MITID_NEW' })
       .expect(200);
-    const body = response.body as { centreId: string; timeZone: string; appointmentType: object; days: Day[] };
+    const body = response.body as {
+      centreId: string;
+      timeZone: string;
+      appointmentType: object;
+      days: Day[];
+    };
     expect(body.centreId).toBe(centre.id);
     expect(body.timeZone).toBe('Europe/Copenhagen');
     expect(body.appointmentType).toEqual({ code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 20 });
@@ -102,7 +112,11 @@ describe('Calendars and availability over HTTP', () => {
       endsAt: '2027-01-04T10:20:00+01:00',
       remaining: 3,
     });
-    expect(day('2027-01-04').slots.filter((s) => s.startsAt.includes('T13:')).every((s) => s.remaining === 1)).toBe(true);
+    expect(
+      day('2027-01-04')
+        .slots.filter((s) => s.startsAt.includes('T13:'))
+        .every((s) => s.remaining === 1),
+    ).toBe(true);
     expect(day('2027-01-11').slots).toHaveLength(17 + 11);
     expect(day('2027-01-06')).toEqual({ date: '2027-01-06', slots: [] });
     expect(day('2027-01-12')).toEqual({ date: '2027-01-12', slots: [], closedReason: 'Personaledag' });
@@ -112,13 +126,23 @@ describe('Calendars and availability over HTTP', () => {
 
   it('shows Danish public holidays closed and the former Store Bededag open', async () => {
     const centre = await newCentre(t, admin, {
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '10:00', closes: '11:00', desks: 1 })),
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        opens: '10:00',
+        closes: '11:00',
+        desks: 1,
+      })),
       bookingHorizonDays: 366,
     });
     const days = async (from: string, to: string) =>
       (
-        (await t.http().get(`/api/centres/${centre.id}/availability`).query({ from, to, type: 'MITID_NEW' }).expect(200))
-          .body as { days: Day[] }
+        (
+          await t
+            .http()
+            .get(`/api/centres/${centre.id}/availability`)
+            .query({ from, to, type: 'MITID_NEW' })
+            .expect(200)
+        ).body as { days: Day[] }
       ).days;
     const april = await days('2027-03-24', '2027-04-23');
     const closed = april.filter((d) => d.slots.length === 0).map((d) => [d.date, d.closedReason]);
@@ -139,9 +163,17 @@ describe('Calendars and availability over HTTP', () => {
       '2027-01-01',
     ]);
 
-    await t.http().patch(`/api/admin/centres/${centre.id}`).set(bearer(admin)).send({ openOnChristmasEve: true }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centre.id}`)
+      .set(bearer(admin))
+      .send({ openOnChristmasEve: true })
+      .expect(200);
     const reopened = await days('2026-12-24', '2026-12-24');
-    expect(reopened[0]).toMatchObject({ date: '2026-12-24', slots: [{ startsAt: '2026-12-24T10:00:00+01:00' }, {}, {}, {}] });
+    expect(reopened[0]).toMatchObject({
+      date: '2026-12-24',
+      slots: [{ startsAt: '2026-12-24T10:00:00+01:00' }, {}, {}, {}],
+    });
     t.clock.set('2027-01-04T08:00:00+01:00');
     const past = await days('2026-12-24', '2026-12-24');
     expect(past[0].slots).toEqual([]);
@@ -150,14 +182,19 @@ describe('Calendars and availability over HTTP', () => {
   it('keeps local opening times across the daylight-saving change', async () => {
     t.clock.set('2027-03-20T08:00:00+01:00');
     try {
-      const centre = await newCentre(t, admin, { weekly: [{ weekday: 6, opens: '10:00', closes: '10:30', desks: 2 }] });
+      const centre = await newCentre(t, admin, {
+        weekly: [{ weekday: 6, opens: '10:00', closes: '10:30', desks: 2 }],
+      });
       const response = await t
         .http()
         .get(`/api/centres/${centre.id}/availability`)
         .query({ from: '2027-03-27', to: '2027-04-03', type: 'MITID_NEW' })
         .expect(200);
       const saturdays = (response.body as { days: Day[] }).days.filter((d) => d.slots.length);
-      expect(saturdays.map((d) => d.slots[0].startsAt)).toEqual(['2027-03-27T10:00:00+01:00', '2027-04-03T10:00:00+02:00']);
+      expect(saturdays.map((d) => d.slots[0].startsAt)).toEqual([
+        '2027-03-27T10:00:00+01:00',
+        '2027-04-03T10:00:00+02:00',
+      ]);
     } finally {
       t.clock.set('2027-01-04T08:00:00+01:00');
     }
@@ -189,13 +226,23 @@ describe('Calendars and availability over HTTP', () => {
       'weekly[1]',
       'weekly[1].closes',
     ]);
-    const grid = await t.http().patch(`/api/admin/centres/${centre.id}`).set(bearer(admin)).send({ slotMinutes: 20 }).expect(422);
+    const grid = await t
+      .http()
+      .patch(`/api/admin/centres/${centre.id}`)
+      .set(bearer(admin))
+      .send({ slotMinutes: 20 })
+      .expect(422);
     expect((grid.body as { details: { field: string }[] }).details[0].field).toBe('slotMinutes');
   });
 
   it('hides an inactive centre from citizens', async () => {
     const centre = await newCentre(t, admin);
-    await t.http().patch(`/api/admin/centres/${centre.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centre.id}`)
+      .set(bearer(admin))
+      .send({ active: false })
+      .expect(200);
     const listed = await t.http().get('/api/centres').expect(200);
     expect((listed.body as { id: string }[]).map((c) => c.id)).not.toContain(centre.id);
     await t

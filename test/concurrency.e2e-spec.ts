@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { closingHoliday } from '../src/availability/danish-holidays.js';
 import { newBookingBody, newCentre } from './support/factories.js';
-import { loginAs, startTestApp, TestApp } from './support/test-app.js';
+import { loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
 
 const ZONE = 'Europe/Copenhagen';
 const secrets = {
@@ -16,7 +16,14 @@ const secrets = {
 /** A weekday at least a week after the real date that is no holiday, so a second process on the real clock can book it too. */
 function raceDay(): DateTime {
   let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 8 });
-  while (day.weekday > 5 || closingHoliday(day.toISODate()!, { openOnConstitutionDay: false, openOnChristmasEve: false, openOnNewYearsEve: false })) {
+  while (
+    day.weekday > 5 ||
+    closingHoliday(day.toISODate()!, {
+      openOnConstitutionDay: false,
+      openOnChristmasEve: false,
+      openOnNewYearsEve: false,
+    })
+  ) {
     day = day.plus({ days: 1 });
   }
   return day;
@@ -37,11 +44,22 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Stops the second process and waits until it is gone, so no run leaves one behind. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
 interface Statuses {
   [status: number]: number;
 }
 
-const tally = (statuses: number[]): Statuses => statuses.reduce<Statuses>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+const tally = (statuses: number[]): Statuses =>
+  statuses.reduce<Statuses>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
 describe('No double bookings under concurrency', () => {
   let t: TestApp;
@@ -64,7 +82,8 @@ describe('No double bookings under concurrency', () => {
       .get(`/api/centres/${centreId}/availability`)
       .query({ from: day.toISODate()!, to: day.toISODate()!, type })
       .expect(200);
-    const slots = (response.body as { days: { slots: { startsAt: string; remaining: number }[] }[] }).days[0].slots;
+    const slots = (response.body as { days: { slots: { startsAt: string; remaining: number }[] }[] }).days[0]
+      .slots;
     return new Map(slots.map((slot) => [DateTime.fromISO(slot.startsAt).toMillis(), slot.remaining]));
   };
   const remainingAt = async (centreId: string, time: string, type?: string) =>
@@ -79,28 +98,28 @@ describe('No double bookings under concurrency', () => {
     expect(await remainingAt(centre.id, '09:00')).toBe(0);
   });
 
-  it('holds with two app instances on one database', async () => {
+  withServer('holds with two app processes on one database', async () => {
     const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
-    let child: ChildProcess | undefined;
-    let second: TestApp | undefined;
-    let otherUrl: string;
-    if (t.databaseUrl) {
-      // A real second process, as in production: the built app on the same database.
-      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-      const port = await freePort();
-      child = spawn(process.execPath, ['dist/src/main.js'], {
-        env: {
-          ...process.env,
-          ...secrets,
-          DATABASE_URL: t.databaseUrl,
-          PORT: String(port),
-          RATE_LIMIT_PER_MINUTE: '0',
-          LOG_LEVEL: 'warn',
-          DEMO_DATA: 'false',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      otherUrl = `http://127.0.0.1:${port}`;
+    // A real second process, as in production: the built app on the same database.
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+      stdio: 'inherit',
+    });
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: {
+        ...process.env,
+        ...secrets,
+        DATABASE_URL: t.databaseUrl,
+        PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '0',
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: 'false',
+        JOBS_ENABLED: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const otherUrl = `http://127.0.0.1:${port}`;
+    try {
       for (let i = 0; i < 100; i++) {
         const ok = await request(otherUrl)
           .get('/api/health')
@@ -109,20 +128,15 @@ describe('No double bookings under concurrency', () => {
         if (ok) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-    } else {
-      // The embedded engine admits one process per data directory; two app instances share it instead.
-      second = await startTestApp({ now: DateTime.now().toISO(), env: secrets, sharedEmbedded: t.embedded });
-      otherUrl = await second.url();
-    }
-    try {
       const responses = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => post(i % 2 ? otherUrl : url, newBookingBody(centre.id, at(day, '09:15')))),
+        Array.from({ length: 50 }, (_, i) =>
+          post(i % 2 ? otherUrl : url, newBookingBody(centre.id, at(day, '09:15'))),
+        ),
       );
       expect(tally(responses.map((r) => r.status))).toEqual({ 201: 2, 409: 48 });
       expect(await remainingAt(centre.id, '09:15')).toBe(0);
     } finally {
-      child?.kill('SIGTERM');
-      await second?.close();
+      await stop(child);
     }
   });
 
@@ -137,18 +151,27 @@ describe('No double bookings under concurrency', () => {
     });
     const requests = [
       ...Array.from({ length: 12 }, (_, i) =>
-        post(url, newBookingBody(centre.id, at(day, i % 2 ? '10:00' : '10:15'), { appointmentType: 'MITID_HIGH' })),
+        post(
+          url,
+          newBookingBody(centre.id, at(day, i % 2 ? '10:00' : '10:15'), { appointmentType: 'MITID_HIGH' }),
+        ),
       ),
-      ...Array.from({ length: 12 }, (_, i) => post(url, newBookingBody(centre.id, at(day, ['10:00', '10:15', '10:30'][i % 3])))),
+      ...Array.from({ length: 12 }, (_, i) =>
+        post(url, newBookingBody(centre.id, at(day, ['10:00', '10:15', '10:30'][i % 3]))),
+      ),
     ];
     const responses = await Promise.all(requests);
-    const created = responses.filter((r) => r.status === 201).map((r) => r.body as { startsAt: string; endsAt: string });
+    const created = responses
+      .filter((r) => r.status === 201)
+      .map((r) => r.body as { startsAt: string; endsAt: string });
     expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     // Count the bookings covering each 15-minute cell: never more than the 2 desks.
     for (const cell of ['10:00', '10:15', '10:30', '10:45']) {
       const instant = DateTime.fromISO(at(day, cell)).toMillis();
       const holding = created.filter(
-        (b) => DateTime.fromISO(b.startsAt).toMillis() <= instant && instant < DateTime.fromISO(b.endsAt).toMillis(),
+        (b) =>
+          DateTime.fromISO(b.startsAt).toMillis() <= instant &&
+          instant < DateTime.fromISO(b.endsAt).toMillis(),
       );
       expect({ cell, holding: holding.length <= 2 }).toEqual({ cell, holding: true });
     }
@@ -170,7 +193,10 @@ describe('No double bookings under concurrency', () => {
     ]) {
       const from = at(day, fromTime);
       const target = at(day, targetTime);
-      const movable = (await post(url, newBookingBody(centre.id, from)).expect(201)).body as { reference: string; manageToken: string };
+      const movable = (await post(url, newBookingBody(centre.id, from)).expect(201)).body as {
+        reference: string;
+        manageToken: string;
+      };
       const [moved, rival] = await Promise.all([
         request(url)
           .post(`/api/bookings/${movable.reference}/reschedule`)
@@ -179,9 +205,15 @@ describe('No double bookings under concurrency', () => {
         post(url, newBookingBody(centre.id, target)),
       ]);
       // exactly one of them gets the single desk
-      expect([[200, 409], [409, 201]]).toContainEqual([moved.status, rival.status]);
+      expect([
+        [200, 409],
+        [409, 201],
+      ]).toContainEqual([moved.status, rival.status]);
       const now = (
-        await request(url).get(`/api/bookings/${movable.reference}`).set('X-Manage-Token', movable.manageToken).expect(200)
+        await request(url)
+          .get(`/api/bookings/${movable.reference}`)
+          .set('X-Manage-Token', movable.manageToken)
+          .expect(200)
       ).body as { startsAt: string };
       expect(now.startsAt).toBe(moved.status === 200 ? target : from);
       expect(await remainingAt(centre.id, targetTime)).toBe(0);
@@ -193,7 +225,9 @@ describe('No double bookings under concurrency', () => {
     const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
     const body = newBookingBody(centre.id, at(day, '11:00'));
     const key = `key-${randomBytes(8).toString('hex')}`;
-    const responses = await Promise.all(Array.from({ length: 10 }, () => post(url, body, { 'Idempotency-Key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => post(url, body, { 'Idempotency-Key': key })),
+    );
     expect(tally(responses.map((r) => r.status))).toEqual({ 201: 1, 200: 9 });
     const ids = new Set(responses.map((r) => (r.body as { id: string }).id));
     expect(ids.size).toBe(1);

@@ -25,7 +25,10 @@ const TODAY = '2027-01-11';
 const AFTER_LAST_START = '2027-01-11T11:59:00+01:00';
 const DESKS = 10;
 
-const IDENTITY_CHECK = { documents: [{ type: 'DK_DRIVING_LICENCE', valid: true }], controlQuestions: 'passed' };
+const IDENTITY_CHECK = {
+  documents: [{ type: 'DK_DRIVING_LICENCE', valid: true }],
+  controlQuestions: 'passed',
+};
 const COMPLETE = { outcome: 'mitid_issued' };
 
 interface AppointmentBody {
@@ -69,7 +72,10 @@ function expectErrorBody(response: Response, status: number): void {
 
 /** Status first, with the body shown only when the status is not the one expected. */
 function expectStatus(response: Response, status: number): void {
-  expect({ status: response.status, body: response.status === status ? 'as expected' : (response.body as unknown) }).toEqual({
+  expect({
+    status: response.status,
+    body: response.status === status ? 'as expected' : (response.body as unknown),
+  }).toEqual({
     status,
     body: 'as expected',
   });
@@ -103,20 +109,29 @@ describe('Desk access over HTTP', () => {
 
   /** The appointment as an administrator sees it at the desk. */
   const appointment = async (id: string): Promise<AppointmentBody> => {
-    const response = await t.http().get(`/api/staff/appointments/${id}`).set('Authorization', world.headers.admin!);
+    const response = await t
+      .http()
+      .get(`/api/staff/appointments/${id}`)
+      .set('Authorization', world.headers.admin!);
     expectStatus(response, 200);
     return response.body as AppointmentBody;
   };
 
   const auditTrail = async (id: string): Promise<AuditBody[]> => {
-    const response = await t.http().get(`/api/admin/bookings/${id}/audit`).set('Authorization', world.headers.admin!);
+    const response = await t
+      .http()
+      .get(`/api/admin/bookings/${id}/audit`)
+      .set('Authorization', world.headers.admin!);
     expectStatus(response, 200);
     return response.body as AuditBody[];
   };
 
   /** Preparation steps, done by an administrator. */
   const checkIn = async (id: string) => {
-    const response = await t.http().post(`/api/staff/appointments/${id}/check-in`).set('Authorization', world.headers.admin!);
+    const response = await t
+      .http()
+      .post(`/api/staff/appointments/${id}/check-in`)
+      .set('Authorization', world.headers.admin!);
     expectStatus(response, 200);
   };
   const identityCheck = async (id: string) => {
@@ -157,7 +172,12 @@ describe('Desk access over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: NOW });
     const admin = await loginAs(t, 'admin');
-    world.ownCentre = (await newCentre(t, admin.token, { name: 'Borgerservice Skranke', weekly: weekdays('09:00', '12:00', DESKS) })).id;
+    world.ownCentre = (
+      await newCentre(t, admin.token, {
+        name: 'Borgerservice Skranke',
+        weekly: weekdays('09:00', '12:00', DESKS),
+      })
+    ).id;
     world.otherCentre = (await newCentre(t, admin.token, { name: 'Borgerservice Andetsteds' })).id;
     const ownStaff = await loginAs(t, 'staff', [world.ownCentre]);
     const otherStaff = await loginAs(t, 'staff', [world.otherCentre]);
@@ -206,7 +226,12 @@ describe('Desk access over HTTP', () => {
         prepare: checkIn,
         from: 'checked_in',
         to: 'checked_in',
-        result: () => ({ identityEstablished: true, documentsSufficient: true, witnessVerified: false, problems: [] }),
+        result: () => ({
+          identityEstablished: true,
+          documentsSufficient: true,
+          witnessVerified: false,
+          problems: [],
+        }),
       },
       {
         label: 'POST /api/staff/appointments/:id/complete',
@@ -233,7 +258,12 @@ describe('Desk access over HTTP', () => {
       },
     ];
 
-    const EXPECTED: Record<Caller, number> = { 'own staff': 200, 'other staff': 404, admin: 200, 'no token': 401 };
+    const EXPECTED: Record<Caller, number> = {
+      'own staff': 200,
+      'other staff': 404,
+      admin: 200,
+      'no token': 401,
+    };
     const MATRIX = ACTIONS.flatMap((action) =>
       CALLERS.map((caller) => ({ action, caller, label: action.label, status: EXPECTED[caller] })),
     );
@@ -245,7 +275,11 @@ describe('Desk access over HTTP', () => {
       expect(before.status).toBe(action.from);
 
       const call = (target: string) =>
-        atTime(action.at, () => send(action.method, `/api/staff/appointments/${target}/${action.path}`, caller, { body: action.body }));
+        atTime(action.at, () =>
+          send(action.method, `/api/staff/appointments/${target}/${action.path}`, caller, {
+            body: action.body,
+          }),
+        );
       const response = await call(id);
       expectStatus(response, status);
 
@@ -253,7 +287,8 @@ describe('Desk access over HTTP', () => {
         expect(response.body).toMatchObject(action.result(id));
         const after = await appointment(id);
         expect(after.status).toBe(action.to);
-        if (action.path === 'identity-check') expect(after.identityCheck).toMatchObject({ identityEstablished: true });
+        if (action.path === 'identity-check')
+          expect(after.identityCheck).toMatchObject({ identityEstablished: true });
       } else {
         expectErrorBody(response, status);
         // refused: the appointment is exactly as it was
@@ -262,7 +297,10 @@ describe('Desk access over HTTP', () => {
       if (status === 404) {
         // another centre's appointment answers exactly like one that does not exist
         const unknown = await call(randomUUID());
-        expect({ status: unknown.status, body: unknown.body as unknown }).toEqual({ status, body: response.body as unknown });
+        expect({ status: unknown.status, body: unknown.body as unknown }).toEqual({
+          status,
+          body: response.body as unknown,
+        });
       }
     });
   });
@@ -283,7 +321,12 @@ describe('Desk access over HTTP', () => {
       state?: (w: World) => Promise<unknown>;
     }
 
-    const adminOnly = (ok: number): Record<Caller, number> => ({ 'own staff': 403, 'other staff': 403, admin: ok, 'no token': 401 });
+    const adminOnly = (ok: number): Record<Caller, number> => ({
+      'own staff': 403,
+      'other staff': 403,
+      admin: ok,
+      'no token': 401,
+    });
     let desks = DESKS;
 
     const ROUTES: Route[] = [
@@ -303,7 +346,8 @@ describe('Desk access over HTTP', () => {
         method: 'get',
         url: (w) => `/api/staff/appointments/${w.appointment}`,
         expected: { 'own staff': 200, 'other staff': 404, admin: 200, 'no token': 401 },
-        onSuccess: (response, w) => expect(response.body).toMatchObject({ id: w.appointment, status: 'booked' }),
+        onSuccess: (response, w) =>
+          expect(response.body).toMatchObject({ id: w.appointment, status: 'booked' }),
         unknown: () => `/api/staff/appointments/${randomUUID()}`,
       },
       {
@@ -319,7 +363,12 @@ describe('Desk access over HTTP', () => {
         url: (w) => `/api/admin/centres/${w.ownCentre}/statistics`,
         query: { from: '2027-01-01', to: '2027-01-31' },
         expected: adminOnly(200),
-        onSuccess: (response, w) => expect(response.body).toMatchObject({ centreId: w.ownCentre, from: '2027-01-01', to: '2027-01-31' }),
+        onSuccess: (response, w) =>
+          expect(response.body).toMatchObject({
+            centreId: w.ownCentre,
+            from: '2027-01-01',
+            to: '2027-01-31',
+          }),
       },
       {
         label: 'PUT /api/admin/centres/:id/opening-hours',
@@ -329,7 +378,13 @@ describe('Desk access over HTTP', () => {
         body: () => ({ weekly: weekdays('09:00', '12:00', ++desks) }),
         expected: adminOnly(200),
         state: async (w) =>
-          (await t.http().get(`/api/admin/centres/${w.ownCentre}`).set('Authorization', w.headers.admin!).expect(200)).body as unknown,
+          (
+            await t
+              .http()
+              .get(`/api/admin/centres/${w.ownCentre}`)
+              .set('Authorization', w.headers.admin!)
+              .expect(200)
+          ).body as unknown,
       },
       {
         label: 'POST /api/admin/centres/:id/closures',
@@ -338,8 +393,13 @@ describe('Desk access over HTTP', () => {
         body: () => ({ from: '2027-03-01', to: '2027-03-01', reason: `Desk access ${unique()}` }),
         expected: adminOnly(201),
         state: async (w) =>
-          (await t.http().get(`/api/admin/centres/${w.ownCentre}/closures`).set('Authorization', w.headers.admin!).expect(200))
-            .body as unknown,
+          (
+            await t
+              .http()
+              .get(`/api/admin/centres/${w.ownCentre}/closures`)
+              .set('Authorization', w.headers.admin!)
+              .expect(200)
+          ).body as unknown,
       },
     ];
 
@@ -349,7 +409,10 @@ describe('Desk access over HTTP', () => {
 
     it.each(MATRIX)('$label as $caller → $status', async ({ route, caller, status }) => {
       const before = await route.state?.(world);
-      const response = await send(route.method, route.url(world), caller, { query: route.query, body: route.body?.() });
+      const response = await send(route.method, route.url(world), caller, {
+        query: route.query,
+        body: route.body?.(),
+      });
       expectStatus(response, status);
       if (status < 300) {
         route.onSuccess?.(response, world);
@@ -359,7 +422,10 @@ describe('Desk access over HTTP', () => {
       }
       if (status === 404 && route.unknown) {
         const unknown = await send(route.method, route.unknown(world), caller, { query: route.query });
-        expect({ status: unknown.status, body: unknown.body as unknown }).toEqual({ status, body: response.body as unknown });
+        expect({ status: unknown.status, body: unknown.body as unknown }).toEqual({
+          status,
+          body: response.body as unknown,
+        });
       }
     });
 
@@ -384,10 +450,27 @@ describe('Desk access over HTTP', () => {
 
       const actions = ['appointment.checked_in', 'appointment.identity_checked', 'appointment.completed'];
       const trail = (await auditTrail(id)).filter((record) => actions.includes(record.action));
-      expect(trail.map(({ action, userId, bookingId, centreId }) => ({ action, userId, bookingId, centreId }))).toEqual([
-        { action: 'appointment.checked_in', userId: world.ids['own staff'], bookingId: id, centreId: world.ownCentre },
-        { action: 'appointment.identity_checked', userId: world.ids.admin, bookingId: id, centreId: world.ownCentre },
-        { action: 'appointment.completed', userId: world.ids['own staff'], bookingId: id, centreId: world.ownCentre },
+      expect(
+        trail.map(({ action, userId, bookingId, centreId }) => ({ action, userId, bookingId, centreId })),
+      ).toEqual([
+        {
+          action: 'appointment.checked_in',
+          userId: world.ids['own staff'],
+          bookingId: id,
+          centreId: world.ownCentre,
+        },
+        {
+          action: 'appointment.identity_checked',
+          userId: world.ids.admin,
+          bookingId: id,
+          centreId: world.ownCentre,
+        },
+        {
+          action: 'appointment.completed',
+          userId: world.ids['own staff'],
+          bookingId: id,
+          centreId: world.ownCentre,
+        },
       ]);
       for (const record of trail) expect(new Date(record.at).toISOString()).toBe(record.at);
     });
@@ -399,7 +482,8 @@ describe('Desk access over HTTP', () => {
         (await auditTrail(id))
           .filter((record) => record.action === 'appointment.viewed_in_day_list')
           .map(({ userId, bookingId, centreId }) => ({ userId, bookingId, centreId }));
-      const list = (caller: Caller) => send('get', `/api/staff/centres/${world.ownCentre}/appointments`, caller, { query: { date } });
+      const list = (caller: Caller) =>
+        send('get', `/api/staff/centres/${world.ownCentre}/appointments`, caller, { query: { date } });
 
       for (const id of ids) expect(await viewings(id)).toEqual([]);
 
@@ -412,7 +496,9 @@ describe('Desk access over HTTP', () => {
       expectStatus(seen, 200);
       expect((seen.body as AppointmentBody[]).map((entry) => entry.id)).toEqual(ids);
       for (const id of ids) {
-        expect(await viewings(id)).toEqual([{ userId: world.ids['own staff'], bookingId: id, centreId: world.ownCentre }]);
+        expect(await viewings(id)).toEqual([
+          { userId: world.ids['own staff'], bookingId: id, centreId: world.ownCentre },
+        ]);
       }
 
       expectStatus(await list('admin'), 200);
@@ -431,10 +517,12 @@ describe('Desk access over HTTP', () => {
       expect(before.length).toBeGreaterThan(0); // the trigger is per row: without rows there would be nothing to refuse
       const database = t.app.get(DataSource);
 
-      await expect(database.query(`UPDATE audit_record SET action = 'tampered' WHERE booking_id = $1`, [id])).rejects.toThrow(
+      await expect(
+        database.query(`UPDATE audit_record SET action = 'tampered' WHERE booking_id = $1`, [id]),
+      ).rejects.toThrow('append-only');
+      await expect(database.query('DELETE FROM audit_record WHERE booking_id = $1', [id])).rejects.toThrow(
         'append-only',
       );
-      await expect(database.query('DELETE FROM audit_record WHERE booking_id = $1', [id])).rejects.toThrow('append-only');
       await expect(database.query('DELETE FROM audit_record')).rejects.toThrow('append-only');
       await expect(database.query('TRUNCATE audit_record')).rejects.toThrow('append-only');
 

@@ -22,9 +22,16 @@ describe('Operations: health, API docs, logs, schema', () => {
 
   it('serves the OpenAPI UI and document, and the committed openapi.json matches the code', async () => {
     await t.http().get('/api/docs').expect(200).expect('content-type', /html/);
-    const document = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, unknown> };
+    const document = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/centres', '/api/centres/{centreId}/availability', '/api/auth/login', '/api/health']),
+      expect.arrayContaining([
+        '/api/centres',
+        '/api/centres/{centreId}/availability',
+        '/api/auth/login',
+        '/api/health',
+      ]),
     );
     const generated = `${JSON.stringify(openApiDocument(t.app), null, 2)}\n`;
     // `UPDATE_OPENAPI=1 npm test` rewrites it after an intended API change; review the diff.
@@ -34,7 +41,12 @@ describe('Operations: health, API docs, logs, schema', () => {
 
   it('answers an unknown route with the contract error body', async () => {
     const response = await t.http().get('/api/no-such-thing').expect(404);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) as string, details: [] });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String) as string,
+      details: [],
+    });
   });
 
   it('logs each request as JSON with its request id, path without the query, and no headers', async () => {
@@ -46,7 +58,9 @@ describe('Operations: health, API docs, logs, schema', () => {
       .set('X-Request-Id', 'test-request-0001')
       .expect(200)
       .expect('X-Request-Id', 'test-request-0001');
-    const line = t.logs.map((l) => JSON.parse(l) as { req?: { id: string; path: string } }).find((l) => l.req?.id === 'test-request-0001');
+    const line = t.logs
+      .map((l) => JSON.parse(l) as { req?: { id: string; path: string } })
+      .find((l) => l.req?.id === 'test-request-0001');
     expect(line?.req).toEqual({ id: 'test-request-0001', method: 'GET', path: '/api/admin/centres' });
     const all = t.logs.join('\n');
     expect(all).not.toContain(admin.token);
@@ -71,8 +85,13 @@ describe('The embedded database on disk', () => {
 
       const second = await startTestApp({ embeddedDataDir: dir });
       try {
-        const centres = (await second.http().get('/api/centres').expect(200)).body as { id: string; name: string }[];
-        expect(centres).toEqual([expect.objectContaining({ id: centre.id, name: 'Borgerservice Vedvarende' })]);
+        const centres = (await second.http().get('/api/centres').expect(200)).body as {
+          id: string;
+          name: string;
+        }[];
+        expect(centres).toEqual([
+          expect.objectContaining({ id: centre.id, name: 'Borgerservice Vedvarende' }),
+        ]);
         // the token secret was kept in the data directory, so the earlier login is still valid
         await second.http().get('/api/auth/me').set('Authorization', `Bearer ${admin.token}`).expect(200);
       } finally {

@@ -32,18 +32,36 @@ const DOCUMENT_NAMES: Record<DocumentType, Record<Language, string>> = {
   DK_DRIVING_LICENCE: { da: 'Dansk kørekort', en: 'Danish driving licence' },
   DK_PASSPORT_WITH_CPR: { da: 'Dansk pas med CPR-nummer', en: 'Danish passport with CPR number' },
   DK_PASSPORT_WITHOUT_CPR: { da: 'Dansk pas uden CPR-nummer', en: 'Danish passport without CPR number' },
-  RESIDENCE_PERMIT_WITH_CPR: { da: 'Opholdstilladelse med CPR-nummer', en: 'Residence permit with CPR number' },
-  RESIDENCE_PERMIT_WITHOUT_CPR: { da: 'Opholdstilladelse uden CPR-nummer', en: 'Residence permit without CPR number' },
+  RESIDENCE_PERMIT_WITH_CPR: {
+    da: 'Opholdstilladelse med CPR-nummer',
+    en: 'Residence permit with CPR number',
+  },
+  RESIDENCE_PERMIT_WITHOUT_CPR: {
+    da: 'Opholdstilladelse uden CPR-nummer',
+    en: 'Residence permit without CPR number',
+  },
   MFA_ID_CARD: { da: 'Udenrigsministeriets ID-kort', en: 'Ministry of Foreign Affairs ID card' },
   FOREIGN_PASSPORT: { da: 'Udenlandsk pas', en: 'Foreign passport' },
   FOREIGN_NATIONAL_ID_CARD: { da: 'Udenlandsk nationalt ID-kort', en: 'Foreign national ID card' },
-  FOREIGN_DRIVING_LICENCE: { da: 'Udenlandsk kørekort (personalet vurderer)', en: 'Foreign driving licence (staff decide)' },
+  FOREIGN_DRIVING_LICENCE: {
+    da: 'Udenlandsk kørekort (personalet vurderer)',
+    en: 'Foreign driving licence (staff decide)',
+  },
   MUNICIPAL_ID_CARD: { da: 'Kommunalt ID-kort', en: 'Municipal ID card' },
   HEALTH_INSURANCE_CARD: { da: 'Sundhedskort (gult kort)', en: 'Health insurance card (yellow card)' },
   RESIDENCE_CERTIFICATE: { da: 'Bopælsattest', en: 'Residence certificate' },
-  BIRTH_OR_NAME_CERTIFICATE: { da: 'Person-, dåbs- eller navneattest', en: 'Personal, baptism or name certificate' },
-  TAX_STATEMENT: { da: 'Årsopgørelse eller forskudsopgørelse', en: 'Annual tax statement or preliminary assessment' },
-  BENEFIT_PAYMENT_PROOF: { da: 'Bevis for offentlig ydelse (under 3 måneder)', en: 'Proof of a public benefit payment (under 3 months old)' },
+  BIRTH_OR_NAME_CERTIFICATE: {
+    da: 'Person-, dåbs- eller navneattest',
+    en: 'Personal, baptism or name certificate',
+  },
+  TAX_STATEMENT: {
+    da: 'Årsopgørelse eller forskudsopgørelse',
+    en: 'Annual tax statement or preliminary assessment',
+  },
+  BENEFIT_PAYMENT_PROOF: {
+    da: 'Bevis for offentlig ydelse (under 3 måneder)',
+    en: 'Proof of a public benefit payment (under 3 months old)',
+  },
 };
 
 const T = {
@@ -134,9 +152,12 @@ const escapeHtml = (text: string) =>
 export function renderMessage(facts: MessageFacts): RenderedMessage {
   const t = T[facts.language];
   const cancelled = facts.kind === 'cancelled_by_citizen' || facts.kind === 'cancelled_by_centre';
-  const when = `${localTime(facts.startsAt, facts.centre.timeZone, facts.language)}–${DateTime.fromJSDate(facts.endsAt, {
-    zone: facts.centre.timeZone,
-  }).toFormat('HH:mm')} (${facts.centre.timeZone})`;
+  const when = `${localTime(facts.startsAt, facts.centre.timeZone, facts.language)}–${DateTime.fromJSDate(
+    facts.endsAt,
+    {
+      zone: facts.centre.timeZone,
+    },
+  ).toFormat('HH:mm')} (${facts.centre.timeZone})`;
   const subjectTail = cancelled || facts.kind === 'rescheduled' ? when : facts.centre.name;
 
   // Sections as [heading, lines]; the text and HTML parts are both built from them.
@@ -149,7 +170,9 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
         `${t.where}: ${facts.centre.name}, ${facts.centre.address}`,
         `${t.what}: ${facts.appointmentTypeName}`,
         `${t.reference}: ${facts.reference}`,
-        ...(facts.kind === 'cancelled_by_centre' && facts.cancelReason ? [`${t.reason}: ${facts.cancelReason}`] : []),
+        ...(facts.kind === 'cancelled_by_centre' && facts.cancelReason
+          ? [`${t.reason}: ${facts.cancelReason}`]
+          : []),
       ],
     ],
   ];
@@ -176,7 +199,10 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
       ]);
     }
   }
-  sections.push([null, [`${cancelled ? t.rebook : t.manage}: ${facts.manageUrl}`, `${t.erhverv} ${facts.mitidErhvervUrl}`]]);
+  sections.push([
+    null,
+    [`${cancelled ? t.rebook : t.manage}: ${facts.manageUrl}`, `${t.erhverv} ${facts.mitidErhvervUrl}`],
+  ]);
   sections.push([null, [t.closing, facts.centre.name]]);
 
   const text = sections

@@ -28,13 +28,23 @@ export class NotificationsService {
     private readonly config: AppConfig,
   ) {}
 
-  async enqueue(manager: EntityManager, booking: Booking, kind: MessageKind, dedupeKey?: string): Promise<void> {
+  async enqueue(
+    manager: EntityManager,
+    booking: Booking,
+    kind: MessageKind,
+    dedupeKey?: string,
+  ): Promise<void> {
     const applicant = applicantOf(this.cipher, booking);
     if (!applicant.email) return; // erased
-    const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });
+    const centre = await manager.findOneOrFail(Centre, {
+      where: { id: booking.centreId },
+      relations: { appointmentTypes: true },
+    });
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     const cancelled = kind === 'cancelled_by_citizen' || kind === 'cancelled_by_centre';
-    const token = booking.manageTokenEncrypted ? this.cipher.decrypt<string>(booking.manageTokenEncrypted) : null;
+    const token = booking.manageTokenEncrypted
+      ? this.cipher.decrypt<string>(booking.manageTokenEncrypted)
+      : null;
     // The token rides in the fragment, which browsers never send to a server, so it stays out of access logs.
     const manageUrl =
       cancelled || !token
@@ -78,7 +88,13 @@ export class NotificationsService {
     await manager.query(
       `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
        VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [booking.id, kind, dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`, this.cipher.encrypt(mail), now.toJSDate()],
+      [
+        booking.id,
+        kind,
+        dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`,
+        this.cipher.encrypt(mail),
+        now.toJSDate(),
+      ],
     );
   }
 }

@@ -17,7 +17,8 @@ export function backoffSeconds(attempt: number): number {
 
 /** SMTP replies can quote the recipient; keep the reason, not the address. */
 function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
+  const text = message ? `${name ?? 'Error'}${code ? ` ${code}` : ''}: ${message}` : 'unknown error';
   return text.replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>').slice(0, 500);
 }
 
@@ -77,15 +78,32 @@ export class OutboxDeliveryService {
   async deliverDue(limit = 20): Promise<DeliveryRun> {
     const now = this.clock.now();
     // TypeORM answers an UPDATE with [rows, count]
-    const [claimed] = await this.dataSource.query<[{ id: string; content_encrypted: string; attempts: number }[], number]>(
+    const [claimed] = await this.dataSource.query<
+      [
+        {
+          id: string;
+          content_encrypted: string;
+          attempts: number;
+          next_attempt_at: Date;
+          created_at: Date;
+        }[],
+        number,
+      ]
+    >(
       `UPDATE outbox_message SET lease_until = $2, attempts = attempts + 1
        WHERE id IN (SELECT id FROM outbox_message
                     WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
                     ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, content_encrypted, attempts`,
+       RETURNING id, content_encrypted, attempts, next_attempt_at, created_at`,
       [now.toJSDate(), now.plus({ seconds: LEASE_SECONDS }).toJSDate(), limit],
     );
     const run: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
+    // RETURNING keeps no order: send in the order the changes happened, so a cancellation never precedes its confirmation.
+    claimed.sort(
+      (a, b) =>
+        a.next_attempt_at.getTime() - b.next_attempt_at.getTime() ||
+        a.created_at.getTime() - b.created_at.getTime(),
+    );
     for (const message of claimed) {
       try {
         const mail = this.cipher.decrypt<StoredMail>(message.content_encrypted);
@@ -102,13 +120,21 @@ export class OutboxDeliveryService {
           [
             message.id,
             final ? 'failed' : 'pending',
-            this.clock.now().plus({ seconds: backoffSeconds(message.attempts) }).toJSDate(),
+            this.clock
+              .now()
+              .plus({ seconds: backoffSeconds(message.attempts) })
+              .toJSDate(),
             describe(error),
           ],
         );
         if (final) run.failed++;
         else run.retried++;
-        this.logger.warn({ msg: 'mail delivery failed', outboxId: message.id, attempt: message.attempts, final });
+        this.logger.warn({
+          msg: 'mail delivery failed',
+          outboxId: message.id,
+          attempt: message.attempts,
+          final,
+        });
       }
     }
     return run;

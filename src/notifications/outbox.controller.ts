@@ -6,7 +6,8 @@ import type { DeliveryStatus } from './outbox-message.entity.js';
 import { OutboxDeliveryService, OutboxEntryView } from './outbox-delivery.service.js';
 
 export class OutboxQueryDto {
-  @IsOptional() @IsIn(['pending', 'sent', 'failed'])
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'failed'])
   status?: DeliveryStatus;
 }
 

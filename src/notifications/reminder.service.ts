@@ -27,7 +27,10 @@ export class ReminderService {
       const due = await manager
         .createQueryBuilder(Booking, 'b')
         .where(`b.status = 'booked'`)
-        .andWhere('b.starts_at > :now AND b.starts_at <= :until', { now: now.toJSDate(), until: now.plus({ hours }).toJSDate() })
+        .andWhere('b.starts_at > :now AND b.starts_at <= :until', {
+          now: now.toJSDate(),
+          until: now.plus({ hours }).toJSDate(),
+        })
         .andWhere(`b.created_at <= b.starts_at - make_interval(hours => :hours)`, { hours })
         .andWhere(
           `NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.dedupe_key = 'reminder:' || b.id || ':' || to_char(b.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))`,

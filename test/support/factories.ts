@@ -77,7 +77,12 @@ export interface BookingBody {
 export function newBookingBody(
   centreId: string,
   startsAt: string,
-  overrides: { applicant?: Record<string, unknown>; documents?: { type: string }[]; witness?: Record<string, unknown>; appointmentType?: string } = {},
+  overrides: {
+    applicant?: Record<string, unknown>;
+    documents?: { type: string }[];
+    witness?: Record<string, unknown>;
+    appointmentType?: string;
+  } = {},
 ): BookingBody {
   const n = ++personSeq;
   return {

