@@ -5,12 +5,11 @@ import { Between, DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { InputError } from '../common/domain-error.js';
 import { CentresService } from '../centres/centres.service.js';
-import { availability } from './calendar-rules.js';
+import { availability, formatInstant } from './calendar-rules.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 import { SlotCapacity } from './slot-capacity.entity.js';
 
 export const MAX_AVAILABILITY_DAYS = 93;
-const iso = (instant: DateTime) => instant.toISO({ suppressMilliseconds: true })!;
 
 @Injectable()
 export class AvailabilityService {
@@ -23,7 +22,8 @@ export class AvailabilityService {
   async forCentre(centreId: string, query: AvailabilityQueryDto): Promise<AvailabilityView> {
     const span = DateTime.fromISO(query.to).diff(DateTime.fromISO(query.from), 'days').days + 1;
     if (span < 1) throw InputError.field('to', 'must not be before from');
-    if (span > MAX_AVAILABILITY_DAYS) throw InputError.field('to', `at most ${MAX_AVAILABILITY_DAYS} days after from`);
+    if (span > MAX_AVAILABILITY_DAYS)
+      throw InputError.field('to', `at most ${MAX_AVAILABILITY_DAYS} days after from`);
 
     const manager = this.dataSource.manager;
     const { centre, rules } = await this.centres.rulesFor(manager, centreId, query.from, query.to);
@@ -51,7 +51,11 @@ export class AvailabilityService {
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
       days: days.map((day) => ({
         ...day,
-        slots: day.slots.map((slot) => ({ startsAt: iso(slot.startsAt), endsAt: iso(slot.endsAt), remaining: slot.remaining })),
+        slots: day.slots.map((slot) => ({
+          startsAt: formatInstant(slot.startsAt),
+          endsAt: formatInstant(slot.endsAt),
+          remaining: slot.remaining,
+        })),
       })),
     };
   }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import { closingHoliday, HolidayOptions } from './danish-holidays.js';
 
 export interface WeeklyInterval {
@@ -40,6 +40,39 @@ export interface DaySchedule {
   closedReason?: string;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset (minutes) at an instant. Asking the zone database is costly, and every zone changes
+ * offset only on a quarter hour of UTC, so answers are remembered per zone and quarter hour.
+ */
+function offsetAt(timeZone: string, millis: number): number {
+  const key = `${timeZone}|${Math.floor(millis / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = IANAZone.create(timeZone).offset(millis);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** An instant shown with the offset in force at it, in a fixed-offset zone (cheap to format and compare). */
+function inZone(timeZone: string, millis: number): DateTime {
+  return DateTime.fromMillis(millis, { zone: FixedOffsetZone.instance(offsetAt(timeZone, millis)) });
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 2027-01-12T09:20:00+01:00: the contract's instant, written without Luxon's general formatter (hot path). */
+export function formatInstant(instant: DateTime): string {
+  const offset = instant.offset;
+  const local = new Date(instant.toMillis() + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  return `${local}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
 export interface Slot {
   startsAt: DateTime;
   endsAt: DateTime;
@@ -79,9 +112,13 @@ export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
   const cells: Cell[] = [];
   for (const interval of rules.weekly.filter((w) => w.weekday === weekday)) {
     const closes = at(date, interval.closes, rules.timeZone).toMillis();
-    for (let start = at(date, interval.opens, rules.timeZone).toMillis(); start + stepMillis <= closes; start += stepMillis) {
+    for (
+      let start = at(date, interval.opens, rules.timeZone).toMillis();
+      start + stepMillis <= closes;
+      start += stepMillis
+    ) {
       if (partial.some((window) => start < window.to && start + stepMillis > window.from)) continue;
-      cells.push({ startsAt: DateTime.fromMillis(start, { zone: rules.timeZone }), desks: interval.desks });
+      cells.push({ startsAt: inZone(rules.timeZone, start), desks: interval.desks });
     }
   }
   cells.sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis());
@@ -92,24 +129,41 @@ export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
 export function bookingWindow(rules: CalendarRules, now: DateTime): { earliest: DateTime; lastDate: string } {
   return {
     earliest: now.plus({ hours: rules.minNoticeHours }),
-    lastDate: now.setZone(rules.timeZone).startOf('day').plus({ days: rules.bookingHorizonDays }).toISODate()!,
+    lastDate: now
+      .setZone(rules.timeZone)
+      .startOf('day')
+      .plus({ days: rules.bookingHorizonDays })
+      .toISODate()!,
   };
 }
 
 /** The `count` cells from index `first` when they follow each other without a gap, else undefined. */
-function contiguousRun(rules: CalendarRules, cells: Cell[], first: number, count: number): Cell[] | undefined {
+function contiguousRun(
+  rules: CalendarRules,
+  cells: Cell[],
+  first: number,
+  count: number,
+): Cell[] | undefined {
   const run = cells.slice(first, first + count);
   const stepMillis = rules.slotMinutes * 60_000;
   const contiguous =
     run.length === count &&
-    run.every((cell, i) => i === 0 || cell.startsAt.toMillis() - run[i - 1].startsAt.toMillis() === stepMillis);
+    run.every(
+      (cell, i) => i === 0 || cell.startsAt.toMillis() - run[i - 1].startsAt.toMillis() === stepMillis,
+    );
   return contiguous ? run : undefined;
 }
 
-const cellsFor = (rules: CalendarRules, durationMinutes: number) => Math.ceil(durationMinutes / rules.slotMinutes);
+const cellsFor = (rules: CalendarRules, durationMinutes: number) =>
+  Math.ceil(durationMinutes / rules.slotMinutes);
 
 /** Slots of `durationMinutes` that start on the grid and fit in consecutive open cells. */
-export function slotsOfDay(rules: CalendarRules, day: DaySchedule, durationMinutes: number, booked: BookedCount): Slot[] {
+export function slotsOfDay(
+  rules: CalendarRules,
+  day: DaySchedule,
+  durationMinutes: number,
+  booked: BookedCount,
+): Slot[] {
   const cellsNeeded = cellsFor(rules, durationMinutes);
   const slots: Slot[] = [];
   for (let first = 0; first + cellsNeeded <= day.cells.length; first++) {
@@ -118,7 +172,7 @@ export function slotsOfDay(rules: CalendarRules, day: DaySchedule, durationMinut
     const remaining = Math.min(...run.map((cell) => cell.desks - booked(cell.startsAt.toMillis())));
     slots.push({
       startsAt: run[0].startsAt,
-      endsAt: run[0].startsAt.plus({ minutes: durationMinutes }),
+      endsAt: inZone(rules.timeZone, run[0].startsAt.toMillis() + durationMinutes * 60_000),
       remaining: Math.max(0, remaining),
     });
   }
@@ -127,7 +181,8 @@ export function slotsOfDay(rules: CalendarRules, day: DaySchedule, durationMinut
 
 export function eachDate(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 })) dates.push(day.toISODate()!);
+  for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 }))
+    dates.push(day.toISODate()!);
   return dates;
 }
 
@@ -142,22 +197,43 @@ export function availability(
     const bookable =
       date > window.lastDate
         ? []
-        : slotsOfDay(rules, day, query.durationMinutes, query.booked).filter((slot) => slot.startsAt >= window.earliest);
-    return day.closedReason ? { date, slots: bookable, closedReason: day.closedReason } : { date, slots: bookable };
+        : slotsOfDay(rules, day, query.durationMinutes, query.booked).filter(
+            (slot) => slot.startsAt >= window.earliest,
+          );
+    return day.closedReason
+      ? { date, slots: bookable, closedReason: day.closedReason }
+      : { date, slots: bookable };
   });
 }
 
 export type BookableSlot = { ok: true; cells: Cell[]; endsAt: DateTime } | { ok: false; reason: string };
 
 /** Whether a citizen may book `startsAt` at `now`: exactly the times availability offers, whatever their capacity. */
-export function bookableSlot(rules: CalendarRules, startsAt: DateTime, durationMinutes: number, now: DateTime): BookableSlot {
+export function bookableSlot(
+  rules: CalendarRules,
+  startsAt: DateTime,
+  durationMinutes: number,
+  now: DateTime,
+): BookableSlot {
   const window = bookingWindow(rules, now);
-  if (startsAt < window.earliest) return { ok: false, reason: 'is in the past or sooner than the minimum notice' };
+  if (startsAt < window.earliest)
+    return { ok: false, reason: 'is in the past or sooner than the minimum notice' };
   const date = startsAt.setZone(rules.timeZone).toISODate()!;
   if (date > window.lastDate) return { ok: false, reason: 'is beyond the booking horizon' };
   const day = daySchedule(rules, date);
   const first = day.cells.findIndex((cell) => cell.startsAt.toMillis() === startsAt.toMillis());
-  const cells = first < 0 ? undefined : contiguousRun(rules, day.cells, first, cellsFor(rules, durationMinutes));
-  if (!cells) return { ok: false, reason: day.closedReason ? `falls on a closed day (${day.closedReason})` : 'is not a bookable time at this centre' };
-  return { ok: true, cells, endsAt: startsAt.plus({ minutes: durationMinutes }) };
+  const cells =
+    first < 0 ? undefined : contiguousRun(rules, day.cells, first, cellsFor(rules, durationMinutes));
+  if (!cells)
+    return {
+      ok: false,
+      reason: day.closedReason
+        ? `falls on a closed day (${day.closedReason})`
+        : 'is not a bookable time at this centre',
+    };
+  return {
+    ok: true,
+    cells,
+    endsAt: inZone(rules.timeZone, cells[0].startsAt.toMillis() + durationMinutes * 60_000),
+  };
 }

@@ -1,6 +1,10 @@
 import { closingHoliday } from './danish-holidays.js';
 
-const closedOnAllOptional = { openOnConstitutionDay: false, openOnChristmasEve: false, openOnNewYearsEve: false };
+const closedOnAllOptional = {
+  openOnConstitutionDay: false,
+  openOnChristmasEve: false,
+  openOnNewYearsEve: false,
+};
 
 describe('closingHoliday', () => {
   it.each([

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import { CentresService } from '../centres/centres.service.js';
+import { CentresService, findCentre } from '../centres/centres.service.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
 import { ageOn, CprNumber, maskCpr, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
@@ -281,7 +281,7 @@ export class BookingsService {
     const saved = await manager.save(booking);
     await this.record(manager, saved.id, CITIZEN, 'booked', { startsAt: saved.startsAt.toISOString() });
     await this.notifications.enqueue(manager, saved, 'confirmation');
-    return { ...(await this.view(manager, saved)), manageToken };
+    return { ...(await this.view(manager, saved, centre)), manageToken };
   }
 
   /** Whether this person's latest identity check ended failed or impossible without a verified witness. */
@@ -377,8 +377,9 @@ export class BookingsService {
   }
 
 
-  private async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
-    const centre = await manager.findOneOrFail(Centre, { where: { id: booking.centreId }, relations: { appointmentTypes: true } });
+  /** `centre` when the caller has it already (with its appointment types), to spare a query. */
+  private async view(manager: EntityManager, booking: Booking, known?: Centre): Promise<BookingView> {
+    const centre = known ?? (await findCentre(manager, booking.centreId))!;
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     const applicant = applicantOf(this.cipher, booking);
     const witness = witnessOf(this.cipher, booking);

@@ -22,6 +22,18 @@ export interface CalendarChange {
 
 export type CalendarChangeHook = (manager: EntityManager, centre: Centre, change: CalendarChange) => Promise<void>;
 
+/**
+ * A centre with its appointment types (and opening hours), in one query: findOne with relations would first
+ * run a separate DISTINCT … LIMIT 1 query, on every booking and availability request.
+ */
+export async function findCentre(manager: EntityManager, id: string, withHours = false): Promise<Centre | null> {
+  const [centre] = await manager.find(Centre, {
+    where: { id },
+    relations: withHours ? { appointmentTypes: true, openingHours: true } : { appointmentTypes: true },
+  });
+  return centre ?? null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hhmm = (time: string) => time.slice(0, 5);
 
@@ -190,7 +202,7 @@ export class CentresService {
     if (!UUID.test(id)) throw CalendarError.centreNotFound();
     // Calendar changes of one centre take turns on its row, so two admins cannot interleave a replace.
     if (lock) await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR UPDATE', [id]);
-    const centre = await manager.findOne(Centre, { where: { id }, relations: { appointmentTypes: true, openingHours: true } });
+    const centre = await findCentre(manager, id, true);
     if (!centre) throw CalendarError.centreNotFound();
     return centre;
   }

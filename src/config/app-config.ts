@@ -38,6 +38,8 @@ export class AppConfig {
   retentionDays: number;
   /** Run the scheduled work (mail delivery, reminders, no-shows, retention) in this process. */
   jobsEnabled: boolean;
+  /** Connections to a PostgreSQL server per instance (the embedded engine always has one). */
+  databasePoolSize: number;
 
   /** Where .eml files go when there is no SMTP server. */
   get mailDir(): string {
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.reminderHoursBefore = dto.REMINDER_HOURS_BEFORE ?? 24;
   config.retentionDays = dto.RETENTION_DAYS ?? 90;
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
+  config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

@@ -67,6 +67,9 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean()
   JOBS_ENABLED?: boolean;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 }

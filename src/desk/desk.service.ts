@@ -10,7 +10,7 @@ import { applicantOf, witnessOf } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import { CentresService } from '../centres/centres.service.js';
+import { CentresService, findCentre } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, maskCpr, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
@@ -301,10 +301,7 @@ export class DeskService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!booking || !canActFor(user, booking.centreId)) throw DeskError.notFound();
-    const centre = await manager.findOneOrFail(Centre, {
-      where: { id: booking.centreId },
-      relations: { appointmentTypes: true },
-    });
+    const centre = (await findCentre(manager, booking.centreId))!;
     return { booking, centre };
   }
 

@@ -5,7 +5,7 @@ import { Booking } from '../bookings/booking.entity.js';
 import { applicantOf } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { Centre } from '../centres/centre.entity.js';
+import { findCentre } from '../centres/centres.service.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
@@ -36,10 +36,7 @@ export class NotificationsService {
   ): Promise<void> {
     const applicant = applicantOf(this.cipher, booking);
     if (!applicant.email) return; // erased
-    const centre = await manager.findOneOrFail(Centre, {
-      where: { id: booking.centreId },
-      relations: { appointmentTypes: true },
-    });
+    const centre = (await findCentre(manager, booking.centreId))!;
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     const cancelled = kind === 'cancelled_by_citizen' || kind === 'cancelled_by_centre';
     const token = booking.manageTokenEncrypted
