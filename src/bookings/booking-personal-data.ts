@@ -1,3 +1,5 @@
+import { maskCpr } from '../identity/cpr-number.js';
+import { maskEmail, maskPhone } from '../personal-data/personal-data.cipher.js';
 import type { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 
@@ -10,4 +12,41 @@ export function applicantOf(cipher: PersonalDataCipher, booking: Booking): Appli
 
 export function witnessOf(cipher: PersonalDataCipher, booking: Booking): WitnessPersonalData | null {
   return booking.witnessEncrypted ? cipher.decrypt<WitnessPersonalData>(booking.witnessEncrypted) : null;
+}
+
+export interface MaskedPersonalData {
+  applicant: {
+    fullName: string;
+    email: string;
+    phone: string | null;
+    cprNumberMasked: string | null;
+    nationality: string;
+    countryOfResidence: string;
+    arrivedInDenmarkOn: string | null;
+    language: string;
+  };
+  witness: { fullName: string; cprNumberMasked: string; phone: string | null } | null;
+}
+
+/** The applicant and witness as every response shows them: the name in full, CPR number, e-mail and phone masked. */
+export function maskedPersonalData(cipher: PersonalDataCipher, booking: Booking): MaskedPersonalData {
+  const applicant = applicantOf(cipher, booking);
+  const witness = witnessOf(cipher, booking);
+  return {
+    applicant: {
+      fullName: applicant.fullName,
+      email: maskEmail(applicant.email),
+      phone: applicant.phone && maskPhone(applicant.phone),
+      cprNumberMasked: applicant.cprNumber && maskCpr(applicant.cprNumber),
+      nationality: booking.nationality,
+      countryOfResidence: booking.countryOfResidence,
+      arrivedInDenmarkOn: booking.arrivedInDenmarkOn,
+      language: booking.language,
+    },
+    witness: witness && {
+      fullName: witness.fullName,
+      cprNumberMasked: maskCpr(witness.cprNumber),
+      phone: witness.phone && maskPhone(witness.phone),
+    },
+  };
 }

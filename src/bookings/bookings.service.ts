@@ -10,14 +10,14 @@ import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
 import { CentresService, findCentre } from '../centres/centres.service.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
-import { ageOn, CprNumber, maskCpr, parseCpr } from '../identity/cpr-number.js';
+import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
 import { witnessAdvice } from '../identity/witness-advice.js';
-import { maskEmail, maskPhone, PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { hashToken, newManageToken, newReference, normalizeReference, tokenMatches } from './booking-reference.js';
 import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
-import { applicantOf, witnessOf } from './booking-personal-data.js';
+import { applicantOf, maskedPersonalData, witnessOf } from './booking-personal-data.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
@@ -381,8 +381,6 @@ export class BookingsService {
   private async view(manager: EntityManager, booking: Booking, known?: Centre): Promise<BookingView> {
     const centre = known ?? (await findCentre(manager, booking.centreId))!;
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
-    const applicant = applicantOf(this.cipher, booking);
-    const witness = witnessOf(this.cipher, booking);
     return {
       id: booking.id,
       reference: booking.reference,
@@ -391,22 +389,8 @@ export class BookingsService {
       endsAt: iso(booking.endsAt, centre.timeZone),
       centre: { id: centre.id, name: centre.name, address: centre.address },
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
-      applicant: {
-        fullName: applicant.fullName,
-        email: maskEmail(applicant.email),
-        phone: applicant.phone && maskPhone(applicant.phone),
-        cprNumberMasked: applicant.cprNumber && maskCpr(applicant.cprNumber),
-        nationality: booking.nationality,
-        countryOfResidence: booking.countryOfResidence,
-        arrivedInDenmarkOn: booking.arrivedInDenmarkOn,
-        language: booking.language,
-      },
+      ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((type) => ({ type })),
-      witness: witness && {
-        fullName: witness.fullName,
-        cprNumberMasked: maskCpr(witness.cprNumber),
-        phone: witness.phone && maskPhone(witness.phone),
-      },
       witnessAdvice: booking.witnessAdvice,
       documentAdvice: booking.documentAdvice,
       cancelledBy: booking.cancelledBy,

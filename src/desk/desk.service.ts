@@ -6,15 +6,15 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
 import { Booking, BookingStatus } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
-import { applicantOf, witnessOf } from '../bookings/booking-personal-data.js';
+import { maskedPersonalData } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
 import { CentresService, findCentre } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
-import { ageOn, maskCpr, parseCpr } from '../identity/cpr-number.js';
+import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
-import { maskEmail, maskPhone, PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
@@ -338,8 +338,6 @@ export class DeskService {
     const iso = (instant: Date) =>
       DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
-    const applicant = applicantOf(this.cipher, booking);
-    const witness = witnessOf(this.cipher, booking);
     return {
       id: booking.id,
       reference: booking.reference,
@@ -347,22 +345,8 @@ export class DeskService {
       endsAt: iso(booking.endsAt),
       status: booking.status,
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
-      applicant: {
-        fullName: applicant.fullName,
-        cprNumberMasked: applicant.cprNumber && maskCpr(applicant.cprNumber),
-        nationality: booking.nationality,
-        countryOfResidence: booking.countryOfResidence,
-        arrivedInDenmarkOn: booking.arrivedInDenmarkOn,
-        language: booking.language,
-        email: maskEmail(applicant.email),
-        phone: applicant.phone && maskPhone(applicant.phone),
-      },
+      ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((documentType) => ({ type: documentType })),
-      witness: witness && {
-        fullName: witness.fullName,
-        cprNumberMasked: maskCpr(witness.cprNumber),
-        phone: witness.phone && maskPhone(witness.phone),
-      },
       witnessAdvice: booking.witnessAdvice,
       documentAdvice: booking.documentAdvice,
       identityCheck: check

@@ -1,4 +1,4 @@
-import { DocumentType, evaluateDocuments } from './identity-documents.js';
+import { DOCUMENT_RULES, DocumentType, evaluateDocuments } from './identity-documents.js';
 
 export const CONTROL_QUESTION_OUTCOMES = ['passed', 'failed', 'insufficient_register_data', 'not_asked'] as const;
 export type ControlQuestions = (typeof CONTROL_QUESTION_OUTCOMES)[number];
@@ -44,17 +44,8 @@ export interface IdentityDecision {
   witnessRequiredNextTime: boolean;
 }
 
-const WITNESS_PHOTO_ID: DocumentType[] = [
-  'DK_DRIVING_LICENCE',
-  'DK_PASSPORT_WITH_CPR',
-  'DK_PASSPORT_WITHOUT_CPR',
-  'RESIDENCE_PERMIT_WITH_CPR',
-  'RESIDENCE_PERMIT_WITHOUT_CPR',
-  'MFA_ID_CARD',
-  'FOREIGN_PASSPORT',
-  'FOREIGN_NATIONAL_ID_CARD',
-  'MUNICIPAL_ID_CARD',
-];
+/** A witness's own photo ID: any document that is photo ID for an applicant (the disputed licence is not). */
+const WITNESS_PHOTO_ID: DocumentType[] = [...DOCUMENT_RULES.alone, ...DOCUMENT_RULES.withSecond];
 
 const TEXTS: Record<IdentityProblemCode, (days: number) => { da: string; en: string }> = {
   DOCUMENTS_INSUFFICIENT: () => ({
