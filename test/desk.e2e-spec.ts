@@ -169,15 +169,17 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     await desk.complete(pCode.id, { outcome: 'p_code_issued' }).expect(200);
   });
 
-  it('checks in only on the appointment day, and marks no-shows only once the time has begun', async () => {
+  it('takes early arrivals, refuses check-in once the day is over, and marks no-shows only while booked', async () => {
     const desk = as(clerk);
     const tomorrow = await book(at('09:00', '2027-01-12'));
-    await desk.checkIn(tomorrow.id).expect(409);
+    await desk.checkIn(tomorrow.id).expect(200);
+    await desk.noShow(tomorrow.id).expect(409);
     const today = await book(at('12:00'));
-    await desk.noShow(today.id).expect(409);
-    t.clock.set(`${MONDAY}T12:05:00+01:00`);
+    t.clock.set(at('00:00', '2027-01-12'));
     try {
+      await desk.checkIn(today.id).expect(409);
       expect((await desk.noShow(today.id).expect(200)).body).toMatchObject({ status: 'no_show' });
+      await desk.noShow(today.id).expect(409);
       await desk.checkIn(today.id).expect(409);
     } finally {
       t.clock.set(`${MONDAY}T07:00:00+01:00`);

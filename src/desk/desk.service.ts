@@ -105,9 +105,13 @@ export class DeskService {
   async checkIn(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.checked_in', async (manager, booking, centre) => {
       this.requireStatus(booking, 'booked', 'checked in');
-      const today = this.clock.now().setZone(centre.timeZone).toISODate();
-      if (DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).toISODate() !== today) {
-        throw new DeskError(DeskErrorCode.WrongState, 'An appointment can only be checked in on its own day');
+      // Early arrivals are taken; once the appointment's day is over, the booking is a no-show, not a check-in.
+      const endOfDay = DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).endOf('day');
+      if (this.clock.now() > endOfDay) {
+        throw new DeskError(
+          DeskErrorCode.WrongState,
+          'The day of this appointment is over; it can no longer be checked in',
+        );
       }
       await manager.update(Booking, { id }, { status: 'checked_in' });
       return { ...booking, status: 'checked_in' };
@@ -116,13 +120,8 @@ export class DeskService {
 
   async noShow(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.no_show', async (manager, booking) => {
+      // Staff judge when someone has not come (the nightly sweep marks the rest); only booked ones qualify.
       this.requireStatus(booking, 'booked', 'marked as a no-show');
-      if (this.clock.now().toJSDate() < booking.startsAt) {
-        throw new DeskError(
-          DeskErrorCode.WrongState,
-          'An appointment can be marked as a no-show only once its time has begun',
-        );
-      }
       await manager.update(Booking, { id }, { status: 'no_show' });
       return { ...booking, status: 'no_show' };
     });
