@@ -100,6 +100,13 @@ describe('Calendars and availability over HTTP', () => {
       appointmentType: object;
       days: Day[];
     };
+    // a front end's extra query parameter (a cache-buster) is ignored, not refused
+    const busted = await t
+      .http()
+      .get(`/api/centres/${centre.id}/availability`)
+      .query({ from: '2027-01-04', to: '2027-01-19', type: 'MITID_NEW', _: '1700000000' })
+      .expect(200);
+    expect(busted.body).toEqual(response.body);
     expect(body.centreId).toBe(centre.id);
     expect(body.timeZone).toBe('Europe/Copenhagen');
     expect(body.appointmentType).toEqual({ code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 20 });

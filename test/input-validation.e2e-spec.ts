@@ -1089,15 +1089,6 @@ const CASES: Case[] = [
     field: 'type',
   },
   {
-    name: 'availability: unknown extra parameter',
-    method: 'get',
-    anonymous: true,
-    url: availability,
-    query: { ...validQuery, limit: '5' },
-    status: 422,
-    field: 'limit',
-  },
-  {
     name: 'availability: a non-UUID centre id',
     method: 'get',
     anonymous: true,

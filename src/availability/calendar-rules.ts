@@ -180,10 +180,10 @@ export function slotsOfDay(
 }
 
 export function eachDate(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 }))
-    dates.push(day.toISODate()!);
-  return dates;
+  const first = DateTime.fromISO(from, { zone: 'utc' });
+  // Counted, not compared as strings: past year 9999 ISO dates gain a sign and would sort before the end.
+  const days = Math.floor(DateTime.fromISO(to, { zone: 'utc' }).diff(first, 'days').days) + 1;
+  return Array.from({ length: Math.max(0, days) }, (_, i) => first.plus({ days: i }).toISODate()!);
 }
 
 /** Free times per local date in [from, to], as a citizen may book them at `now`. */

@@ -16,7 +16,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, Omittable } from '../common/validators.js';
+import { isInstant, IsLocalDate, Omittable } from '../common/validators.js';
 import { parseCpr } from '../identity/cpr-number.js';
 import { DOCUMENT_TYPES } from '../identity/identity-documents.js';
 import type { DocumentType, Language } from '../identity/identity-documents.js';
@@ -33,8 +33,12 @@ export const IsCprNumber = () =>
 
 /** An instant with an explicit offset, as the contract writes them: 2027-01-12T09:20:00+01:00. */
 export const IsInstant = () =>
-  Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'must be an ISO 8601 instant with an offset, e.g. 2027-01-12T09:20:00+01:00',
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: isInstant,
+      defaultMessage: () => 'must be an ISO 8601 instant with an offset, e.g. 2027-01-12T09:20:00+01:00',
+    },
   });
 
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
@@ -111,7 +115,7 @@ export class CreateBookingDto {
   applicant: ApplicantDto;
 
   @ApiProperty({ type: [DocumentDto] })
-  @IsArray() @ArrayMaxSize(15) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  @IsArray() @ArrayMaxSize(15) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DocumentDto)
   documents: DocumentDto[];
 
   @ApiPropertyOptional({ type: WitnessDto })

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -124,7 +125,7 @@ export class WeeklyHoursDto {
 
 export class OpeningHoursDto {
   @ApiProperty({ type: [WeeklyHoursDto] })
-  @IsArray() @ArrayMaxSize(70) @ValidateNested({ each: true }) @Type(() => WeeklyHoursDto)
+  @IsArray() @ArrayMaxSize(70) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => WeeklyHoursDto)
   weekly: WeeklyHoursDto[];
 }
 

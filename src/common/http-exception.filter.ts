@@ -86,6 +86,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 500) return this.internal(exception, requestId);
+      // Nest's own 404 names the path (which could carry what someone typed); say only that there is no route.
+      if (status === 404) return errorBody(404, 'No such route');
       const response = exception.getResponse();
       const message =
         typeof response === 'string'
@@ -93,6 +95,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : exception.message;
+      // A request the framework cannot read (bad percent-encoding, a body whose encoding lies) is bad input like
+      // any other: the one validation status.
+      if (status === 400) return errorBody(422, message, [{ field: 'request', message }]);
       return errorBody(status, message);
     }
     return this.internal(exception, requestId);

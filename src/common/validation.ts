@@ -4,6 +4,20 @@ import { validateSync, ValidationError } from 'class-validator';
 import { FieldIssue, InputError } from './domain-error.js';
 
 const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+// Unknown query parameters (a front end's cache-buster) are dropped, not refused; unknown body fields are refused.
+const QUERY_OPTIONS = { ...VALIDATOR_OPTIONS, forbidNonWhitelisted: false };
+
+/** PostgreSQL text cannot hold NUL; refuse it as input instead of failing on insert. */
+function nulCharacters(value: unknown, path: string): FieldIssue[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: path, message: 'must not contain NUL characters' }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacters(item, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+      nulCharacters(inner, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
 
 function flatten(errors: ValidationError[], prefix: string): FieldIssue[] {
   return errors.flatMap((error) => {
@@ -31,8 +45,10 @@ export function validateInto<T extends object>(type: Type<T>, value: unknown, lo
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw toInputError([{ field: prefix || location, message: 'must be a JSON object' }], location);
   }
+  const nul = nulCharacters(value, prefix);
+  if (nul.length) throw toInputError(nul, location);
   const instance = plainToInstance(type, value, { enableImplicitConversion: false });
-  const issues = flatten(validateSync(instance, VALIDATOR_OPTIONS), prefix);
+  const issues = flatten(validateSync(instance, location === 'query' ? QUERY_OPTIONS : VALIDATOR_OPTIONS), prefix);
   if (issues.length) throw toInputError(issues, location);
   return instance;
 }

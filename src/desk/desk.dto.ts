@@ -63,6 +63,7 @@ export class IdentityCheckDto {
   @ApiProperty({ type: [ShownDocumentDto] })
   @IsArray()
   @ArrayMaxSize(15)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ShownDocumentDto)
   documents: ShownDocumentDto[];

@@ -32,7 +32,8 @@ export class JsonLogger implements LoggerService {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          // Someone may type a CPR number where a reference belongs; it must not reach the log.
+          path: request.url.split('?')[0].replace(/\d{6}-?\d{4}/g, '[redacted]'),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
         err: (error: Error) => ({ type: error.name }),
