@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   await app.listen(config.port);
   const where = config.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
-  process.stdout.write(`Listening on http://localhost:${config.port}/api (${where}); API docs at /api/docs\n`);
+  process.stdout.write(
+    `Listening on http://localhost:${config.port}/api (${where}); API docs at /api/docs\n`,
+  );
 }
 
 main().catch((error: unknown) => {

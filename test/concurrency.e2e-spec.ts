@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { DateTime } from 'luxon';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { closingHoliday } from '../src/availability/danish-holidays.js';
 import { newBookingBody, newCentre } from './support/factories.js';
 import { loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
@@ -236,5 +237,39 @@ describe('No double bookings under concurrency', () => {
     const reused = await post(url, { ...body, startsAt: at(day, '11:15') }, { 'Idempotency-Key': key });
     expect(reused.status).toBe(422);
     t.expectNoCprLeaks();
+  });
+
+  it('a confirmed calendar change racing citizens cancelling the same bookings gives every desk back exactly once', async () => {
+    const weekly = (desks: number) =>
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '10:00', desks }));
+    const centre = await newCentre(t, admin, { bookingHorizonDays: 366, weekly: weekly(2) });
+    const booked: { reference: string; manageToken: string }[] = [];
+    for (const time of ['09:00', '09:15', '09:30', '09:45']) {
+      for (let i = 0; i < 2; i++) {
+        booked.push(
+          (await post(url, newBookingBody(centre.id, at(day, time))).expect(201))
+            .body as (typeof booked)[number],
+        );
+      }
+    }
+    await Promise.all([
+      request(url)
+        .put(`/api/admin/centres/${centre.id}/opening-hours?confirm=true`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ weekly: weekly(1) }),
+      ...booked.map((b) =>
+        request(url).post(`/api/bookings/${b.reference}/cancel`).set('X-Manage-Token', b.manageToken),
+      ),
+    ]);
+    // The database's own count of taken desks must equal the bookings still holding them, cell by cell.
+    const rows = await t.app.get(DataSource).query<{ starts_at: Date; booked: number; holding: number }[]>(
+      `SELECT c.starts_at, c.booked, (SELECT count(*)::int FROM booking b WHERE b.centre_id = c.centre_id
+         AND b.status IN ('booked', 'checked_in') AND c.starts_at = ANY(b.cell_starts)) AS holding
+       FROM slot_capacity c WHERE c.centre_id = $1`,
+      [centre.id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.booked !== row.holding)).toEqual([]);
+    expect(rows.every((row) => row.holding <= 1)).toBe(true);
   });
 });

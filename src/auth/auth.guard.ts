@@ -44,7 +44,8 @@ export class AuthGuard implements CanActivate {
       throw new AuthError(AuthErrorCode.NotAuthenticated, 'The token is invalid or has expired');
     }
     const user = await this.users.findActive(claims.sub);
-    if (!user) throw new AuthError(AuthErrorCode.NotAuthenticated, 'The account no longer exists or is disabled');
+    if (!user)
+      throw new AuthError(AuthErrorCode.NotAuthenticated, 'The account no longer exists or is disabled');
     return user;
   }
 }

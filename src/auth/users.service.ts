@@ -11,7 +11,12 @@ import { Role, User } from './user.entity.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toAuthUser(user: User): AuthUser {
-  return { id: user.id, email: user.email, role: user.role, centreIds: (user.centres ?? []).map((c) => c.id).sort() };
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    centreIds: (user.centres ?? []).map((c) => c.id).sort(),
+  };
 }
 
 @Injectable()
@@ -33,9 +38,15 @@ export class UsersService {
     return this.users.findOne({ where: { email: email.toLowerCase() }, relations: { centres: true } });
   }
 
-  async create(input: { email: string; password: string; role: Role; centreIds: string[] }): Promise<AuthUser> {
+  async create(input: {
+    email: string;
+    password: string;
+    role: Role;
+    centreIds: string[];
+  }): Promise<AuthUser> {
     // Administrators act for every centre; a list given for one would only mislead.
-    const centreIds = input.role === 'admin' ? [] : [...new Set(input.centreIds.map((id) => id.toLowerCase()))];
+    const centreIds =
+      input.role === 'admin' ? [] : [...new Set(input.centreIds.map((id) => id.toLowerCase()))];
     if (input.role === 'staff' && centreIds.length === 0) {
       throw InputError.field('centreIds', 'a staff account needs at least one centre');
     }

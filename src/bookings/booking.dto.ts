@@ -45,19 +45,27 @@ const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Maria Jensen' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   fullName: string;
 
   @ApiProperty({ example: 'maria@example.dk' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiPropertyOptional({ example: '+4512345678' })
-  @IsOptional() @Matches(PHONE, { message: 'must be a phone number' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: '010190-1234', description: 'absent for an applicant without a CPR number' })
-  @IsOptional() @IsCprNumber()
+  @ApiPropertyOptional({
+    example: '010190-1234',
+    description: 'absent for an applicant without a CPR number',
+  })
+  @IsOptional()
+  @IsCprNumber()
   cprNumber?: string | null;
 
   @ApiProperty({ example: 'DK', description: 'ISO 3166-1 alpha-2' })
@@ -69,11 +77,13 @@ export class ApplicantDto {
   countryOfResidence: string;
 
   @ApiPropertyOptional({ example: '2025-09-01' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   arrivedInDenmarkOn?: string | null;
 
   @ApiPropertyOptional({ enum: ['da', 'en'], default: 'da' })
-  @Omittable() @IsIn(['da', 'en'])
+  @Omittable()
+  @IsIn(['da', 'en'])
   language?: Language;
 }
 
@@ -85,7 +95,9 @@ export class DocumentDto {
 
 export class WitnessDto {
   @ApiProperty({ example: 'Peter Hansen' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   fullName: string;
 
   @ApiProperty({ example: '020285-1234' })
@@ -93,7 +105,8 @@ export class WitnessDto {
   cprNumber: string;
 
   @ApiPropertyOptional({ example: '+4587654321' })
-  @IsOptional() @Matches(PHONE, { message: 'must be a phone number' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string | null;
 }
 
@@ -111,15 +124,24 @@ export class CreateBookingDto {
   startsAt: string;
 
   @ApiProperty({ type: ApplicantDto })
-  @IsObject() @ValidateNested() @Type(() => ApplicantDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
   applicant: ApplicantDto;
 
   @ApiProperty({ type: [DocumentDto] })
-  @IsArray() @ArrayMaxSize(15) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  @IsArray()
+  @ArrayMaxSize(15)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
   documents: DocumentDto[];
 
   @ApiPropertyOptional({ type: WitnessDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => WitnessDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WitnessDto)
   witness?: WitnessDto | null;
 }
 

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { AppointmentType } from '../centres/appointment-type.entity.js';
 import { Centre } from '../centres/centre.entity.js';
@@ -27,7 +37,10 @@ export interface WitnessPersonalData {
 
 @Entity('booking')
 @Index('uq_booking_reference', ['reference'], { unique: true })
-@Index('uq_booking_active_person', ['personKey'], { unique: true, where: `"status" IN ('booked', 'checked_in')` })
+@Index('uq_booking_active_person', ['personKey'], {
+  unique: true,
+  where: `"status" IN ('booked', 'checked_in')`,
+})
 @Index('ix_booking_centre_starts', ['centreId', 'startsAt'])
 @Index('ix_booking_cpr_hash', ['cprHash'])
 @Check('ck_booking_status', `"status" IN ('booked', 'checked_in', 'completed', 'cancelled', 'no_show')`)

@@ -35,7 +35,8 @@ export class MaskedApplicantView {
   @ApiProperty() fullName: string;
   @ApiProperty({ example: 'm***@example.dk' }) email: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '******78' }) phone: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '010190-XXXX' }) cprNumberMasked: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '010190-XXXX' }) cprNumberMasked:
+    string | null;
   @ApiProperty() nationality: string;
   @ApiProperty() countryOfResidence: string;
   @ApiPropertyOptional({ type: String, nullable: true }) arrivedInDenmarkOn: string | null;
@@ -61,9 +62,11 @@ export class BookingView {
   @ApiPropertyOptional({ type: MaskedWitnessView, nullable: true }) witness: MaskedWitnessView | null;
   @ApiProperty({ type: WitnessAdviceView }) witnessAdvice: WitnessAdviceView;
   @ApiProperty({ type: DocumentAdviceView }) documentAdvice: DocumentAdviceView;
-  @ApiPropertyOptional({ type: String, nullable: true, enum: ['citizen', 'centre'] }) cancelledBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['citizen', 'centre'] }) cancelledBy:
+    string | null;
 }
 
 export class CreatedBookingView extends BookingView {
-  @ApiProperty({ description: 'shown once: keep it to view, change or cancel the booking' }) manageToken: string;
+  @ApiProperty({ description: 'shown once: keep it to view, change or cancel the booking' })
+  manageToken: string;
 }

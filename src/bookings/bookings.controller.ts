@@ -8,7 +8,11 @@ import { CreateBookingDto, RescheduleDto, WitnessDto } from './booking.dto.js';
 import { BookingView, CreatedBookingView } from './booking.view.js';
 import { BookingsService } from './bookings.service.js';
 
-const TOKEN_HEADER = { name: 'X-Manage-Token', required: true, description: 'the manage token from the confirmation' };
+const TOKEN_HEADER = {
+  name: 'X-Manage-Token',
+  required: true,
+  description: 'the manage token from the confirmation',
+};
 
 @ApiTags('citizen')
 @Controller('bookings')
@@ -18,7 +22,11 @@ export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'repeat the request safely: same key, same booking' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'repeat the request safely: same key, same booking',
+  })
   @ApiCreatedResponse({ type: CreatedBookingView })
   async create(
     @Body() body: CreateBookingDto,
@@ -36,7 +44,10 @@ export class BookingsController {
   @Get(':reference')
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
-  get(@Param('reference') reference: string, @Headers('x-manage-token') token: string | undefined): Promise<BookingView> {
+  get(
+    @Param('reference') reference: string,
+    @Headers('x-manage-token') token: string | undefined,
+  ): Promise<BookingView> {
     return this.bookings.get(reference, token);
   }
 
@@ -44,7 +55,10 @@ export class BookingsController {
   @HttpCode(200)
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
-  cancel(@Param('reference') reference: string, @Headers('x-manage-token') token: string | undefined): Promise<BookingView> {
+  cancel(
+    @Param('reference') reference: string,
+    @Headers('x-manage-token') token: string | undefined,
+  ): Promise<BookingView> {
     return this.bookings.cancel(reference, token);
   }
 

@@ -14,7 +14,13 @@ import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
 import { witnessAdvice } from '../identity/witness-advice.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
-import { hashToken, newManageToken, newReference, normalizeReference, tokenMatches } from './booking-reference.js';
+import {
+  hashToken,
+  newManageToken,
+  newReference,
+  normalizeReference,
+  tokenMatches,
+} from './booking-reference.js';
 import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
 import { applicantOf, maskedPersonalData, witnessOf } from './booking-personal-data.js';
@@ -25,7 +31,8 @@ import { releaseCells, takeCells } from './capacity.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
-const iso = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+const iso = (instant: Date, zone: string) =>
+  DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 
 function invalid(field: string, message: string): BookingError {
   return new BookingError(BookingErrorCode.NotBookable, `${field}: ${message}`, [{ field, message }]);
@@ -70,10 +77,14 @@ export class BookingsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async create(dto: CreateBookingDto, idempotencyKey?: string): Promise<{ booking: CreatedBookingView; replayed: boolean }> {
+  async create(
+    dto: CreateBookingDto,
+    idempotencyKey?: string,
+  ): Promise<{ booking: CreatedBookingView; replayed: boolean }> {
     const applicantCpr = dto.applicant.cprNumber ? this.cpr(dto.applicant.cprNumber) : null;
     const requestHash = createHash('sha256').update(canonical(dto)).digest('hex');
-    const key = idempotencyKey === undefined ? undefined : this.cipher.lookupHash('idempotency-key', idempotencyKey);
+    const key =
+      idempotencyKey === undefined ? undefined : this.cipher.lookupHash('idempotency-key', idempotencyKey);
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         if (key) {
@@ -88,7 +99,10 @@ export class BookingsService {
                 [{ field: 'Idempotency-Key', message: 'was used with a different request body' }],
               );
             }
-            return { booking: this.cipher.decrypt<CreatedBookingView>(earlier.responseEncrypted), replayed: true };
+            // The same booking as it is now (it may have been moved or cancelled since), with its manage token.
+            const { manageToken } = this.cipher.decrypt<CreatedBookingView>(earlier.responseEncrypted);
+            const current = await manager.findOneByOrFail(Booking, { id: earlier.bookingId });
+            return { booking: { ...(await this.view(manager, current)), manageToken }, replayed: true };
           }
         }
         const booking = await this.book(manager, dto, applicantCpr);
@@ -123,13 +137,25 @@ export class BookingsService {
   }
 
   /** Cancels inside the caller's transaction: gives the desks back and records who did it and why. */
-  async cancelIn(manager: EntityManager, booking: Booking, by: 'citizen' | 'centre', who: Actor, reason: string | null): Promise<Booking> {
-    await releaseCells(manager, booking.centreId, booking.cellStarts);
+  async cancelIn(
+    manager: EntityManager,
+    booking: Booking,
+    by: 'citizen' | 'centre',
+    who: Actor,
+    reason: string | null,
+  ): Promise<Booking> {
     const changes = { status: 'cancelled' as const, cancelledBy: by, cancelReason: reason };
-    await manager.update(Booking, { id: booking.id }, changes);
+    // Only a booking still booked is cancelled, and only then are its desks given back: never twice.
+    const { affected } = await manager.update(Booking, { id: booking.id, status: 'booked' }, changes);
+    if (!affected) throw this.wrongState(booking);
+    await releaseCells(manager, booking.centreId, booking.cellStarts);
     await this.record(manager, booking.id, who, 'cancelled', { by, reason });
     const cancelled = { ...booking, ...changes };
-    await this.notifications.enqueue(manager, cancelled, by === 'citizen' ? 'cancelled_by_citizen' : 'cancelled_by_centre');
+    await this.notifications.enqueue(
+      manager,
+      cancelled,
+      by === 'citizen' ? 'cancelled_by_citizen' : 'cancelled_by_centre',
+    );
     return cancelled;
   }
 
@@ -146,6 +172,18 @@ export class BookingsService {
         [now],
       );
       for (const { id } of marked) await this.record(manager, id, SYSTEM, 'no_show', { automatic: true });
+      // Checked in but never completed: closed, so that the person is not held as active forever.
+      const [stale] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE booking b SET status = 'completed', outcome = 'refused',
+                outcome_reason = 'Closed automatically: checked in but never completed at the desk'
+         FROM centre c
+         WHERE b.centre_id = c.id AND b.status = 'checked_in'
+           AND b.ends_at < (date_trunc('day', $1::timestamptz AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone)
+         RETURNING b.id`,
+        [now],
+      );
+      for (const { id } of stale)
+        await this.record(manager, id, SYSTEM, 'closed_unfinished', { automatic: true });
       return marked.length;
     });
   }
@@ -169,7 +207,12 @@ export class BookingsService {
         await releaseCells(manager, booking.centreId, booking.cellStarts);
         const cellStarts = await takeCells(manager, booking.centreId, cells);
         const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
-        const changes = { startsAt: startsAt.toJSDate(), endsAt: endsAt.toJSDate(), cellStarts, witnessAdvice: advice };
+        const changes = {
+          startsAt: startsAt.toJSDate(),
+          endsAt: endsAt.toJSDate(),
+          cellStarts,
+          witnessAdvice: advice,
+        };
         await manager.update(Booking, { id: booking.id }, changes);
         await this.record(manager, booking.id, CITIZEN, 'rescheduled', {
           from: booking.startsAt.toISOString(),
@@ -206,8 +249,17 @@ export class BookingsService {
     });
   }
 
-  private async book(manager: EntityManager, dto: CreateBookingDto, applicantCpr: CprNumber | null): Promise<CreatedBookingView> {
-    const { centre, type, startsAt, cells, endsAt } = await this.resolveTime(manager, dto.centreId, dto.appointmentType, dto.startsAt);
+  private async book(
+    manager: EntityManager,
+    dto: CreateBookingDto,
+    applicantCpr: CprNumber | null,
+  ): Promise<CreatedBookingView> {
+    const { centre, type, startsAt, cells, endsAt } = await this.resolveTime(
+      manager,
+      dto.centreId,
+      dto.appointmentType,
+      dto.startsAt,
+    );
     const date = startsAt.setZone(centre.timeZone).toISODate()!;
     const language: Language = dto.applicant.language ?? 'da';
     const documents = [...new Set(dto.documents.map((document) => document.type))];
@@ -223,7 +275,11 @@ export class BookingsService {
         language,
         previousCheckFailed: await this.previousCheckFailed(manager, personKey),
       },
-      { policy: centre.witnessPolicy, recentArrivalMonths: this.config.recentArrivalMonths, appointmentDate: date },
+      {
+        policy: centre.witnessPolicy,
+        recentArrivalMonths: this.config.recentArrivalMonths,
+        appointmentDate: date,
+      },
     );
     const witnessCpr = dto.witness ? this.cpr(dto.witness.cprNumber, 'witness.cprNumber') : null;
     if (witnessCpr) this.checkWitness(witnessCpr, applicantCpr?.digits ?? null, date);
@@ -231,7 +287,9 @@ export class BookingsService {
     // check failed is told (witnessAdvice.required) and can still be named later, before the visit.
     if (centre.witnessPolicy === 'require' && advice.recommended && !witnessCpr) {
       const why = advice.reasons.map((reason) => reason.textEn).join(' ');
-      throw witnessInvalid([{ field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` }]);
+      throw witnessInvalid([
+        { field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` },
+      ]);
     }
 
     const cellStarts = await takeCells(manager, centre.id, cells);
@@ -294,14 +352,21 @@ export class BookingsService {
   }
 
   /** The centre, appointment type and grid cells of a requested time, refused unless availability would offer it. */
-  private async resolveTime(manager: EntityManager, centreId: string, typeCodeOrId: string, startsAtText: string) {
+  private async resolveTime(
+    manager: EntityManager,
+    centreId: string,
+    typeCodeOrId: string,
+    startsAtText: string,
+  ) {
     // Calendar changes lock the centre row FOR UPDATE: a booking sees the calendar as it was or as it is, never half.
     await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR SHARE', [centreId]);
     const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
     if (!startsAt.isValid) throw invalid('startsAt', 'is not a valid instant');
     const around = (days: number) => startsAt.toUTC().plus({ days }).toISODate();
     const { centre, rules } = await this.centres.rulesFor(manager, centreId, around(-1), around(1));
-    const type = centre.appointmentTypes.find((t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId));
+    const type = centre.appointmentTypes.find(
+      (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),
+    );
     if (!type) throw invalid('appointmentType', 'this centre offers no such appointment type');
     const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
     if (!slot.ok) throw invalid('startsAt', slot.reason);
@@ -314,19 +379,29 @@ export class BookingsService {
     return parsed.value;
   }
 
-  private checkWitness(witness: CprNumber, applicantDigits: string | null, appointmentDate: string, prefix = 'witness.'): void {
+  private checkWitness(
+    witness: CprNumber,
+    applicantDigits: string | null,
+    appointmentDate: string,
+    prefix = 'witness.',
+  ): void {
     const issues: FieldIssue[] = [];
     if (applicantDigits === witness.digits) {
       issues.push({ field: `${prefix}cprNumber`, message: 'the witness cannot be the applicant' });
     }
     if (ageOn(witness.birthDate, appointmentDate) < 18) {
-      issues.push({ field: `${prefix}cprNumber`, message: 'the witness must be at least 18 years old on the appointment date' });
+      issues.push({
+        field: `${prefix}cprNumber`,
+        message: 'the witness must be at least 18 years old on the appointment date',
+      });
     }
     if (issues.length) throw witnessInvalid(issues);
   }
 
   private adviceFor(booking: Booking, centre: Centre, date: string, hasCprNumber: boolean) {
-    const previousCheckFailed = booking.witnessAdvice.reasons.some((r) => r.code === 'PREVIOUS_IDENTITY_CHECK_FAILED');
+    const previousCheckFailed = booking.witnessAdvice.reasons.some(
+      (r) => r.code === 'PREVIOUS_IDENTITY_CHECK_FAILED',
+    );
     return witnessAdvice(
       {
         nationality: booking.nationality,
@@ -337,7 +412,11 @@ export class BookingsService {
         language: booking.language,
         previousCheckFailed,
       },
-      { policy: centre.witnessPolicy, recentArrivalMonths: this.config.recentArrivalMonths, appointmentDate: date },
+      {
+        policy: centre.witnessPolicy,
+        recentArrivalMonths: this.config.recentArrivalMonths,
+        appointmentDate: date,
+      },
     );
   }
 
@@ -353,29 +432,52 @@ export class BookingsService {
   }
 
   private wrongState(booking: Booking): BookingError {
-    return new BookingError(BookingErrorCode.WrongState, `The booking is ${booking.status.replace('_', ' ')} and can no longer be changed`);
+    return new BookingError(
+      BookingErrorCode.WrongState,
+      `The booking is ${booking.status.replace('_', ' ')} and can no longer be changed`,
+    );
   }
 
-  private async findWithToken(manager: EntityManager, reference: string, token: string | undefined, lock: boolean): Promise<Booking> {
+  /**
+   * With `lock`, the locks are taken in the one order every writer uses (centre row, then booking row, then
+   * cells), so a citizen's change and an administrator's calendar change wait for each other instead of
+   * deadlocking or undoing each other.
+   */
+  private async findWithToken(
+    manager: EntityManager,
+    reference: string,
+    token: string | undefined,
+    lock: boolean,
+  ): Promise<Booking> {
     const normalized = normalizeReference(reference);
     if (!normalized) throw BookingError.notFound();
-    const booking = await manager.findOne(Booking, {
-      where: { reference: normalized },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const booking = await manager.findOne(Booking, { where: { reference: normalized } });
     // The same answer for an unknown reference and a wrong token: neither reveals that the other exists.
     if (!booking || !tokenMatches(token, booking.manageTokenHash)) throw BookingError.notFound();
-    return booking;
+    if (!lock) return booking;
+    await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR SHARE', [booking.centreId]);
+    return manager.findOneOrFail(Booking, { where: { id: booking.id }, lock: { mode: 'pessimistic_write' } });
   }
 
   private localDate(instant: Date, centre: Centre): string {
     return DateTime.fromJSDate(instant, { zone: centre.timeZone }).toISODate()!;
   }
 
-  private async record(manager: EntityManager, bookingId: string, who: Actor, action: string, detail: Record<string, unknown>) {
-    await recordBookingEvent(manager, { bookingId, at: this.clock.now().toJSDate(), actor: who.actor, action, detail });
+  private async record(
+    manager: EntityManager,
+    bookingId: string,
+    who: Actor,
+    action: string,
+    detail: Record<string, unknown>,
+  ) {
+    await recordBookingEvent(manager, {
+      bookingId,
+      at: this.clock.now().toJSDate(),
+      actor: who.actor,
+      action,
+      detail,
+    });
   }
-
 
   /** `centre` when the caller has it already (with its appointment types), to spare a query. */
   private async view(manager: EntityManager, booking: Booking, known?: Centre): Promise<BookingView> {

@@ -6,7 +6,9 @@ import { ConfirmQueryDto, CreateClosureDto, OpeningHoursDto } from '../centres/c
 import { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 
-const AFFECTED = { description: 'the change would take desks from booked times: `affectedBookings` lists them' };
+const AFFECTED = {
+  description: 'the change would take desks from booked times: `affectedBookings` lists them',
+};
 
 /** The admin routes whose changes can hit bookings (beside the other centre routes, in the bookings module). */
 @ApiTags('admin')

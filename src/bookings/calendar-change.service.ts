@@ -25,11 +25,25 @@ export class CalendarChangeService {
     private readonly clock: Clock,
   ) {}
 
-  setOpeningHours(centreId: string, weekly: WeeklyHoursDto[], confirm: boolean, user: AuthUser): Promise<CentreView> {
-    return this.centres.setOpeningHours(centreId, weekly, this.guard(confirm, user, 'The centre has changed its opening hours'));
+  setOpeningHours(
+    centreId: string,
+    weekly: WeeklyHoursDto[],
+    confirm: boolean,
+    user: AuthUser,
+  ): Promise<CentreView> {
+    return this.centres.setOpeningHours(
+      centreId,
+      weekly,
+      this.guard(confirm, user, 'The centre has changed its opening hours'),
+    );
   }
 
-  addClosure(centreId: string, dto: CreateClosureDto, confirm: boolean, user: AuthUser): Promise<ClosureView> {
+  addClosure(
+    centreId: string,
+    dto: CreateClosureDto,
+    confirm: boolean,
+    user: AuthUser,
+  ): Promise<ClosureView> {
     return this.centres.addClosure(centreId, dto, user, this.guard(confirm, user, dto.reason));
   }
 
@@ -41,7 +55,9 @@ export class CalendarChangeService {
         [centre.id, now],
       );
       if (cells.length === 0) return;
-      const dates = cells.map((cell) => DateTime.fromJSDate(cell.starts_at, { zone: centre.timeZone }).toISODate()!).sort();
+      const dates = cells
+        .map((cell) => DateTime.fromJSDate(cell.starts_at, { zone: centre.timeZone }).toISODate()!)
+        .sort();
       const { rules } = await this.centres.rulesFor(manager, centre.id, dates[0], dates[dates.length - 1], {
         includeInactive: true,
       });
@@ -50,9 +66,11 @@ export class CalendarChangeService {
         weekly: change.weekly ?? rules.weekly,
         closures: change.closure ? [...rules.closures, change.closure] : rules.closures,
       };
+      // Locked: a citizen's cancel or a check-in waits for this change (they lock the centre row first).
       const held = await manager.find(Booking, {
         where: { centreId: centre.id, status: In(['booked', 'checked_in']), endsAt: MoreThanOrEqual(now) },
         order: { startsAt: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
       });
       const losing = new Set(bookingsLosingCapacity(proposed, held));
       // Someone already at the desk keeps their appointment; only booked ones can be cancelled.
@@ -66,7 +84,9 @@ export class CalendarChangeService {
             affectedBookings: affected.map((booking) => ({
               id: booking.id,
               reference: booking.reference,
-              startsAt: DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).toISO({ suppressMilliseconds: true }),
+              startsAt: DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).toISO({
+                suppressMilliseconds: true,
+              }),
               status: booking.status,
             })),
           },
@@ -75,14 +95,23 @@ export class CalendarChangeService {
       for (const booking of affected) {
         await this.bookings.cancelIn(manager, booking, 'centre', { actor: `user:${user.id}` }, reason);
       }
-      const desks = desksByCell(proposed, cells.map((cell) => cell.starts_at));
+      const desks = desksByCell(
+        proposed,
+        cells.map((cell) => cell.starts_at),
+      );
       await manager.query(
         `UPDATE slot_capacity AS c SET desks = GREATEST(v.desks, c.booked)
          FROM unnest($2::timestamptz[], $3::int[]) AS v(starts_at, desks)
          WHERE c.centre_id = $1 AND c.starts_at = v.starts_at`,
-        [centre.id, cells.map((cell) => cell.starts_at), cells.map((cell) => desks.get(cell.starts_at.getTime()) ?? 0)],
+        [
+          centre.id,
+          cells.map((cell) => cell.starts_at),
+          cells.map((cell) => desks.get(cell.starts_at.getTime()) ?? 0),
+        ],
       );
-      await manager.query('DELETE FROM slot_capacity WHERE centre_id = $1 AND booked = 0 AND desks = 0', [centre.id]);
+      await manager.query('DELETE FROM slot_capacity WHERE centre_id = $1 AND booked = 0 AND desks = 0', [
+        centre.id,
+      ]);
     };
   }
 }

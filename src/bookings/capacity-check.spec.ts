@@ -41,13 +41,14 @@ describe('bookingsLosingCapacity', () => {
 
   it('applies whole and partial closures', () => {
     const closure = { fromDate: '2027-01-11', toDate: '2027-01-11', reason: 'x' };
-    expect(bookingsLosingCapacity(rules({ closures: [{ ...closure, startTime: null, endTime: null }] }), held)).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
-    expect(bookingsLosingCapacity(rules({ closures: [{ ...closure, startTime: '09:30', endTime: '10:00' }] }), held)).toEqual([
-      'c',
-    ]);
+    expect(
+      bookingsLosingCapacity(rules({ closures: [{ ...closure, startTime: null, endTime: null }] }), held),
+    ).toEqual(['a', 'b', 'c']);
+    expect(
+      bookingsLosingCapacity(
+        rules({ closures: [{ ...closure, startTime: '09:30', endTime: '10:00' }] }),
+        held,
+      ),
+    ).toEqual(['c']);
   });
 });

@@ -9,7 +9,9 @@ export interface HeldBooking {
 
 /** Desks per grid cell (epoch millis) on the local dates that the given instants fall on. */
 export function desksByCell(rules: CalendarRules, instants: Date[]): Map<number, number> {
-  const dates = new Set(instants.map((instant) => DateTime.fromJSDate(instant, { zone: rules.timeZone }).toISODate()!));
+  const dates = new Set(
+    instants.map((instant) => DateTime.fromJSDate(instant, { zone: rules.timeZone }).toISODate()!),
+  );
   const desks = new Map<number, number>();
   for (const date of dates) {
     for (const cell of daySchedule(rules, date).cells) desks.set(cell.startsAt.toMillis(), cell.desks);
@@ -22,10 +24,14 @@ export function desksByCell(rules: CalendarRules, instants: Date[]): Map<number,
  * desks, and the rest, or all of them where the cell is gone, lose theirs.
  */
 export function bookingsLosingCapacity(rules: CalendarRules, bookings: HeldBooking[]): string[] {
-  const desks = desksByCell(rules, bookings.flatMap((booking) => booking.cellStarts));
+  const desks = desksByCell(
+    rules,
+    bookings.flatMap((booking) => booking.cellStarts),
+  );
   const holders = new Map<number, HeldBooking[]>();
   for (const booking of [...bookings].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-    for (const cell of booking.cellStarts) holders.set(cell.getTime(), [...(holders.get(cell.getTime()) ?? []), booking]);
+    for (const cell of booking.cellStarts)
+      holders.set(cell.getTime(), [...(holders.get(cell.getTime()) ?? []), booking]);
   }
   const losing = new Set<string>();
   for (const [cell, list] of holders) {

@@ -9,7 +9,9 @@ import { BookingError, BookingErrorCode } from './booking.error.js';
  */
 export async function takeCells(manager: EntityManager, centreId: string, cells: Cell[]): Promise<Date[]> {
   const starts = cells.map((cell) => cell.startsAt.toJSDate()).sort((a, b) => a.getTime() - b.getTime());
-  const desks = [...cells].sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis()).map((cell) => cell.desks);
+  const desks = [...cells]
+    .sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis())
+    .map((cell) => cell.desks);
   await manager.query(
     `INSERT INTO slot_capacity (centre_id, starts_at, desks, booked)
      SELECT $1, s, d, 0 FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) ORDER BY s
@@ -31,7 +33,11 @@ export async function takeCells(manager: EntityManager, centreId: string, cells:
   return starts;
 }
 
-export async function releaseCells(manager: EntityManager, centreId: string, cellStarts: Date[]): Promise<void> {
+export async function releaseCells(
+  manager: EntityManager,
+  centreId: string,
+  cellStarts: Date[],
+): Promise<void> {
   await manager.query(
     `UPDATE slot_capacity SET booked = booked - 1 WHERE (centre_id, starts_at) IN (
        SELECT centre_id, starts_at FROM slot_capacity WHERE centre_id = $1 AND starts_at = ANY($2::timestamptz[])

@@ -8,7 +8,12 @@ export enum CalendarErrorCode {
 }
 
 export class CalendarError extends DomainError<CalendarErrorCode> {
-  constructor(code: CalendarErrorCode, message: string, details: FieldIssue[] = [], extra: Record<string, unknown> = {}) {
+  constructor(
+    code: CalendarErrorCode,
+    message: string,
+    details: FieldIssue[] = [],
+    extra: Record<string, unknown> = {},
+  ) {
     super(code, message, details, extra);
   }
 

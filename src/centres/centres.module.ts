@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Centre } from './centre.entity.js';
-import { AdminCentresController, PublicCentresController, StaffCentresController } from './centres.controller.js';
+import {
+  AdminCentresController,
+  PublicCentresController,
+  StaffCentresController,
+} from './centres.controller.js';
 import { CentresService } from './centres.service.js';
 
 @Module({

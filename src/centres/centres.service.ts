@@ -5,11 +5,18 @@ import type { CalendarRules, ClosureRule, WeeklyInterval } from '../availability
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
 import { Clock } from '../common/clock.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
+import { inTransaction } from '../database/transaction.js';
 import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
 import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
-import { AppointmentTypeDto, CreateCentreDto, CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from './centre.dto.js';
+import {
+  AppointmentTypeDto,
+  CreateCentreDto,
+  CreateClosureDto,
+  UpdateCentreDto,
+  WeeklyHoursDto,
+} from './centre.dto.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { Closure } from './closure.entity.js';
 import { OpeningHours } from './opening-hours.entity.js';
@@ -20,13 +27,21 @@ export interface CalendarChange {
   closure?: ClosureRule;
 }
 
-export type CalendarChangeHook = (manager: EntityManager, centre: Centre, change: CalendarChange) => Promise<void>;
+export type CalendarChangeHook = (
+  manager: EntityManager,
+  centre: Centre,
+  change: CalendarChange,
+) => Promise<void>;
 
 /**
  * A centre with its appointment types (and opening hours), in one query: findOne with relations would first
  * run a separate DISTINCT … LIMIT 1 query, on every booking and availability request.
  */
-export async function findCentre(manager: EntityManager, id: string, withHours = false): Promise<Centre | null> {
+export async function findCentre(
+  manager: EntityManager,
+  id: string,
+  withHours = false,
+): Promise<Centre | null> {
   const [centre] = await manager.find(Centre, {
     where: { id },
     relations: withHours ? { appointmentTypes: true, openingHours: true } : { appointmentTypes: true },
@@ -60,7 +75,10 @@ export class CentresService {
   }
 
   async listForUser(user: AuthUser): Promise<CentreView[]> {
-    const centres = await this.centres.find({ relations: { appointmentTypes: true, openingHours: true }, order: { name: 'ASC' } });
+    const centres = await this.centres.find({
+      relations: { appointmentTypes: true, openingHours: true },
+      order: { name: 'ASC' },
+    });
     return centres.filter((centre) => canActFor(user, centre.id)).map((centre) => this.view(centre));
   }
 
@@ -75,7 +93,7 @@ export class CentresService {
   }
 
   async update(id: string, dto: UpdateCentreDto): Promise<CentreView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const [{ held }] = await manager.query<{ held: number }[]>(
@@ -92,10 +110,19 @@ export class CentresService {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
           ...appointmentTypeIssues(types, dto.slotMinutes, (i) => `appointmentTypes[${i}]`),
-          ...openingHoursIssues(this.weekly(centre), dto.slotMinutes).map((issue) => ({ ...issue, field: `openingHours.${issue.field}` })),
+          ...openingHoursIssues(this.weekly(centre), dto.slotMinutes).map((issue) => ({
+            ...issue,
+            field: `openingHours.${issue.field}`,
+          })),
         ];
         if (issues.length) {
-          throw invalid([{ field: 'slotMinutes', message: 'the current appointment types or opening hours are not on this grid' }, ...issues]);
+          throw invalid([
+            {
+              field: 'slotMinutes',
+              message: 'the current appointment types or opening hours are not on this grid',
+            },
+            ...issues,
+          ]);
         }
       }
       await manager.update(Centre, { id }, { ...dto });
@@ -104,7 +131,7 @@ export class CentresService {
   }
 
   async replaceAppointmentTypes(id: string, types: AppointmentTypeDto[]): Promise<CentreView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
       const issues = appointmentTypeIssues(types, centre.slotMinutes);
       if (issues.length) throw invalid(issues);
@@ -122,22 +149,34 @@ export class CentresService {
    * Replaces the weekly hours. `beforeWrite` sees the calendar as it will be, inside the transaction that holds
    * the centre row, so that whoever guards booked capacity decides before anything changes.
    */
-  async setOpeningHours(id: string, weekly: WeeklyHoursDto[], beforeWrite?: CalendarChangeHook): Promise<CentreView> {
-    return this.dataSource.transaction(async (manager) => {
+  async setOpeningHours(
+    id: string,
+    weekly: WeeklyHoursDto[],
+    beforeWrite?: CalendarChangeHook,
+  ): Promise<CentreView> {
+    return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
       const issues = openingHoursIssues(weekly, centre.slotMinutes);
       if (issues.length) throw invalid(issues);
       await beforeWrite?.(manager, centre, { weekly });
       await manager.delete(OpeningHours, { centreId: id });
-      await manager.insert(OpeningHours, weekly.map((entry) => ({ centreId: id, ...entry })));
+      await manager.insert(
+        OpeningHours,
+        weekly.map((entry) => ({ centreId: id, ...entry })),
+      );
       return this.view(await this.load(manager, id));
     });
   }
 
-  async addClosure(id: string, dto: CreateClosureDto, user: AuthUser, beforeWrite?: CalendarChangeHook): Promise<ClosureView> {
+  async addClosure(
+    id: string,
+    dto: CreateClosureDto,
+    user: AuthUser,
+    beforeWrite?: CalendarChangeHook,
+  ): Promise<ClosureView> {
     const issues = closureIssues(dto);
     if (issues.length) throw invalid(issues);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
       const closure = {
         fromDate: dto.from,
@@ -147,7 +186,9 @@ export class CentresService {
         reason: dto.reason,
       };
       await beforeWrite?.(manager, centre, { closure });
-      const saved = await manager.save(manager.create(Closure, { centreId: id, ...closure, createdBy: user.id }));
+      const saved = await manager.save(
+        manager.create(Closure, { centreId: id, ...closure, createdBy: user.id }),
+      );
       return this.closureView(saved);
     });
   }
@@ -155,7 +196,10 @@ export class CentresService {
   async listClosures(id: string, user: AuthUser): Promise<ClosureView[]> {
     this.assertAccess(user, id);
     await this.load(this.dataSource.manager, id);
-    const closures = await this.dataSource.manager.find(Closure, { where: { centreId: id }, order: { fromDate: 'ASC' } });
+    const closures = await this.dataSource.manager.find(Closure, {
+      where: { centreId: id },
+      order: { fromDate: 'ASC' },
+    });
     return closures.map((closure) => this.closureView(closure));
   }
 
@@ -195,7 +239,8 @@ export class CentresService {
   }
 
   assertAccess(user: AuthUser, centreId: string): void {
-    if (!canActFor(user, centreId)) throw new AuthError(AuthErrorCode.Forbidden, 'You do not work at this centre');
+    if (!canActFor(user, centreId))
+      throw new AuthError(AuthErrorCode.Forbidden, 'You do not work at this centre');
   }
 
   private async load(manager: EntityManager, id: string, lock = false): Promise<Centre> {

@@ -1,11 +1,23 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Centre } from './centre.entity.js';
 
 @Entity('closure')
 @Index('ix_closure_centre_dates', ['centreId', 'fromDate', 'toDate'])
 @Check('ck_closure_dates', `"from_date" <= "to_date"`)
-@Check('ck_closure_times', `("start_time" IS NULL) = ("end_time" IS NULL) AND ("start_time" IS NULL OR "start_time" < "end_time")`)
+@Check(
+  'ck_closure_times',
+  `("start_time" IS NULL) = ("end_time" IS NULL) AND ("start_time" IS NULL OR "start_time" < "end_time")`,
+)
 export class Closure {
   @PrimaryGeneratedColumn('uuid')
   id: string;

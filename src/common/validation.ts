@@ -9,7 +9,8 @@ const QUERY_OPTIONS = { ...VALIDATOR_OPTIONS, forbidNonWhitelisted: false };
 
 /** PostgreSQL text cannot hold NUL; refuse it as input instead of failing on insert. */
 function nulCharacters(value: unknown, path: string): FieldIssue[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: path, message: 'must not contain NUL characters' }] : [];
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? [{ field: path, message: 'must not contain NUL characters' }] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacters(item, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
@@ -22,7 +23,11 @@ function nulCharacters(value: unknown, path: string): FieldIssue[] {
 function flatten(errors: ValidationError[], prefix: string): FieldIssue[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const field = isIndex ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    const field = isIndex
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     if (error.value === undefined && error.constraints && !error.children?.length) {
       return [{ field, message: 'is required' }];
     }
@@ -41,14 +46,22 @@ function toInputError(issues: FieldIssue[], location: string): InputError {
   return new InputError(located, summary);
 }
 
-export function validateInto<T extends object>(type: Type<T>, value: unknown, location: string, prefix = ''): T {
+export function validateInto<T extends object>(
+  type: Type<T>,
+  value: unknown,
+  location: string,
+  prefix = '',
+): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw toInputError([{ field: prefix || location, message: 'must be a JSON object' }], location);
   }
   const nul = nulCharacters(value, prefix);
   if (nul.length) throw toInputError(nul, location);
   const instance = plainToInstance(type, value, { enableImplicitConversion: false });
-  const issues = flatten(validateSync(instance, location === 'query' ? QUERY_OPTIONS : VALIDATOR_OPTIONS), prefix);
+  const issues = flatten(
+    validateSync(instance, location === 'query' ? QUERY_OPTIONS : VALIDATOR_OPTIONS),
+    prefix,
+  );
   if (issues.length) throw toInputError(issues, location);
   return instance;
 }
@@ -58,7 +71,11 @@ export function validateInto<T extends object>(type: Type<T>, value: unknown, lo
 export class InputValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const type = metadata.metatype;
-    if (!type || metadata.type === 'custom' || [String, Boolean, Number, Array, Object].includes(type as never)) {
+    if (
+      !type ||
+      metadata.type === 'custom' ||
+      [String, Boolean, Number, Array, Object].includes(type as never)
+    ) {
       return value;
     }
     return validateInto(type as Type<object>, value ?? {}, metadata.type === 'body' ? 'body' : metadata.type);

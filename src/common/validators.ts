@@ -19,7 +19,10 @@ export function isLocalDate(value: unknown): value is string {
 /** A calendar date YYYY-MM-DD that exists (no 2027-02-30). */
 export const IsLocalDate = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'isLocalDate', validator: { validate: isLocalDate, defaultMessage: () => 'must be a date YYYY-MM-DD' } },
+    {
+      name: 'isLocalDate',
+      validator: { validate: isLocalDate, defaultMessage: () => 'must be a date YYYY-MM-DD' },
+    },
     options,
   );
 

@@ -35,14 +35,28 @@ describe('loadConfig', () => {
   });
 
   it('names every wrong variable at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', RATE_LIMIT_PER_MINUTE: '-1', TRUST_PROXY: 'maybe' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY']);
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      RATE_LIMIT_PER_MINUTE: '-1',
+      TRUST_PROXY: 'maybe',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'PORT',
+      'RATE_LIMIT_PER_MINUTE',
+      'TRUST_PROXY',
+    ]);
   });
 
   it('requires both secrets with a PostgreSQL server', () => {
     const problems = problemsOf({ DATABASE_URL: serverKeys.DATABASE_URL });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['DATA_ENCRYPTION_KEY', 'AUTH_TOKEN_SECRET']);
-    expect(loadConfig(serverKeys)).toMatchObject({ databaseUrl: serverKeys.DATABASE_URL, demoData: false, embedded: false });
+    expect(loadConfig(serverKeys)).toMatchObject({
+      databaseUrl: serverKeys.DATABASE_URL,
+      demoData: false,
+      embedded: false,
+    });
   });
 
   it('refuses an encryption key that is not 32 bytes', () => {

@@ -43,7 +43,9 @@ export class AppConfig {
 
   /** Where .eml files go when there is no SMTP server. */
   get mailDir(): string {
-    return this.dataDir === IN_MEMORY ? join(tmpdir(), `borgerservice-mail-${process.pid}`) : join(this.dataDir, 'mail');
+    return this.dataDir === IN_MEMORY
+      ? join(tmpdir(), `borgerservice-mail-${process.pid}`)
+      : join(this.dataDir, 'mail');
   }
 
   get embedded(): boolean {
@@ -79,7 +81,9 @@ function embeddedSecrets(dataDir: string): StoredSecrets {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const dto = plainToInstance(EnvDto, raw, { excludeExtraneousValues: false });
   const errors = validateSync(dto, { whitelist: true });
   // One line per variable: the last constraint class-validator reports is the most basic (type before range).
@@ -118,8 +122,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     // the URL itself is wrong; asking for server secrets on top would only confuse
   } else if (config.databaseUrl) {
     // Every instance on one server must share these, so they cannot be generated per process.
-    if (!keyText) problems.push('DATA_ENCRYPTION_KEY: required when DATABASE_URL is set (32 random bytes, base64)');
-    if (!tokenSecret) problems.push('AUTH_TOKEN_SECRET: required when DATABASE_URL is set (at least 32 characters)');
+    if (!keyText)
+      problems.push('DATA_ENCRYPTION_KEY: required when DATABASE_URL is set (32 random bytes, base64)');
+    if (!tokenSecret)
+      problems.push('AUTH_TOKEN_SECRET: required when DATABASE_URL is set (at least 32 characters)');
   } else if (problems.length === 0 && (!keyText || !tokenSecret)) {
     const stored = embeddedSecrets(config.dataDir);
     keyText ??= stored.dataEncryptionKey;

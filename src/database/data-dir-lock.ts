@@ -24,7 +24,8 @@ export class DataDirLock {
   static acquire(dataDir: string): DataDirLock {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'app.lock');
-    if (heldHere.has(file)) throw new DataDirLockedError(`The data directory ${dataDir} is already open in this process`);
+    if (heldHere.has(file))
+      throw new DataDirLockedError(`The data directory ${dataDir} is already open in this process`);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(file, 'wx', 0o600);

@@ -6,7 +6,9 @@ import { ENTITIES, MIGRATIONS } from './entities.js';
 export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedDatabase): DataSourceOptions {
   return {
     type: 'postgres',
-    ...(embedded ? { extra: embedded.pgOptions(), poolSize: 1 } : { url: config.databaseUrl, poolSize: config.databasePoolSize }),
+    ...(embedded
+      ? { extra: embedded.pgOptions(), poolSize: 1 }
+      : { url: config.databaseUrl, poolSize: config.databasePoolSize }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,

@@ -14,7 +14,9 @@ export class EmbeddedDatabase {
     const inMemory = dataDir === IN_MEMORY;
     const lock = inMemory ? undefined : DataDirLock.acquire(dataDir);
     try {
-      const pglite = await PGlite.create(inMemory ? undefined : `${dataDir}/pgdata`, { loadDataDir: snapshot });
+      const pglite = await PGlite.create(inMemory ? undefined : `${dataDir}/pgdata`, {
+        loadDataDir: snapshot,
+      });
       return new EmbeddedDatabase(pglite, lock);
     } catch (error) {
       lock?.release();

@@ -62,7 +62,10 @@ export class BootstrapDataService implements OnApplicationBootstrap {
       { weekday, opens: '09:00', closes: '12:00', desks: 3 },
       { weekday, opens: '12:30', closes: '15:00', desks: 2 },
     ]);
-    await this.centres.setOpeningHours(centre.id, [...weekdays, { weekday: 4, opens: '10:00', closes: '18:00', desks: 3 }]);
+    await this.centres.setOpeningHours(centre.id, [
+      ...weekdays,
+      { weekday: 4, opens: '10:00', closes: '18:00', desks: 3 },
+    ]);
     this.logger.log('Seeded the demo centre');
   }
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
 import { Booking, BookingStatus } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
+import { releaseCells } from '../bookings/capacity.js';
 import { maskedPersonalData } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -123,6 +124,9 @@ export class DeskService {
       // Staff judge when someone has not come (the nightly sweep marks the rest); only booked ones qualify.
       this.requireStatus(booking, 'booked', 'marked as a no-show');
       await manager.update(Booking, { id }, { status: 'no_show' });
+      // Marked before the time is over, the desk can still serve someone else.
+      if (this.clock.now().toJSDate() < booking.endsAt)
+        await releaseCells(manager, booking.centreId, booking.cellStarts);
       return { ...booking, status: 'no_show' };
     });
   }
@@ -295,6 +299,12 @@ export class DeskService {
   /** Another centre's appointment answers exactly like one that does not exist. */
   private async load(manager: EntityManager, id: string, user: AuthUser, lock: boolean) {
     if (!UUID.test(id)) throw DeskError.notFound();
+    // Centre row first, as every writer does (see BookingsService.findWithToken).
+    if (lock)
+      await manager.query(
+        'SELECT 1 FROM centre WHERE id = (SELECT centre_id FROM booking WHERE id = $1) FOR SHARE',
+        [id],
+      );
     const booking = await manager.findOne(Booking, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

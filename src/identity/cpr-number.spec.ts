@@ -10,7 +10,8 @@ function accepted(input: string): { digits: string; birthDate: string } {
 /** Parses input that must be refused and returns the reason. */
 function refused(input: string): string {
   const result = parseCpr(input);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${JSON.stringify(result.value)}`);
   return result.reason;
 }
 

@@ -24,7 +24,10 @@ export function parseCpr(input: string): CprParseResult {
   if (!match) return { ok: false, reason: 'must be 10 digits, DDMMYY-SSSS' };
   const [, dd, mm, yy, serial] = match;
   const century = centuryOf(Number(serial[0]), Number(yy));
-  const birth = DateTime.fromObject({ year: century + Number(yy), month: Number(mm), day: Number(dd) }, { zone: 'utc' });
+  const birth = DateTime.fromObject(
+    { year: century + Number(yy), month: Number(mm), day: Number(dd) },
+    { zone: 'utc' },
+  );
   if (!birth.isValid) return { ok: false, reason: 'does not hold a real date of birth' };
   return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate() } };
 }

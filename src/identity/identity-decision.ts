@@ -1,6 +1,11 @@
 import { DOCUMENT_RULES, DocumentType, evaluateDocuments } from './identity-documents.js';
 
-export const CONTROL_QUESTION_OUTCOMES = ['passed', 'failed', 'insufficient_register_data', 'not_asked'] as const;
+export const CONTROL_QUESTION_OUTCOMES = [
+  'passed',
+  'failed',
+  'insufficient_register_data',
+  'not_asked',
+] as const;
 export type ControlQuestions = (typeof CONTROL_QUESTION_OUTCOMES)[number];
 
 export type IdentityProblemCode =
@@ -91,7 +96,8 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
   const witness = input.witness;
   if (witness) {
     if (!witness.present) problems.push('WITNESS_NOT_PRESENT');
-    if (!witness.idDocumentType || !WITNESS_PHOTO_ID.includes(witness.idDocumentType)) problems.push('WITNESS_NO_PHOTO_ID');
+    if (!witness.idDocumentType || !WITNESS_PHOTO_ID.includes(witness.idDocumentType))
+      problems.push('WITNESS_NO_PHOTO_ID');
     if (!witness.mitidHeldLongEnough) problems.push('WITNESS_MITID_TOO_NEW');
   }
   const witnessVerified =
@@ -115,6 +121,7 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
       return { code, text: text.da, textEn: text.en };
     }),
     witnessRequiredNextTime:
-      (input.controlQuestions === 'failed' || input.controlQuestions === 'insufficient_register_data') && !witnessVerified,
+      (input.controlQuestions === 'failed' || input.controlQuestions === 'insufficient_register_data') &&
+      !witnessVerified,
   };
 }

@@ -10,7 +10,12 @@ import {
 const codes = (documents: readonly DocumentType[], options: { acceptForeignDrivingLicence?: boolean } = {}) =>
   evaluateDocuments(documents, 'en', options).missing.map((m) => m.code);
 
-const ENOUGH_ALONE: DocumentType[] = ['DK_DRIVING_LICENCE', 'DK_PASSPORT_WITH_CPR', 'RESIDENCE_PERMIT_WITH_CPR', 'MFA_ID_CARD'];
+const ENOUGH_ALONE: DocumentType[] = [
+  'DK_DRIVING_LICENCE',
+  'DK_PASSPORT_WITH_CPR',
+  'RESIDENCE_PERMIT_WITH_CPR',
+  'MFA_ID_CARD',
+];
 const NEEDS_SECOND: DocumentType[] = [
   'FOREIGN_PASSPORT',
   'FOREIGN_NATIONAL_ID_CARD',
@@ -62,36 +67,60 @@ describe('evaluateDocuments: each document alone', () => {
 });
 
 describe('evaluateDocuments: photo ID that needs a second document', () => {
-  it.each(NEEDS_SECOND.map((document) => [document]))('%s + HEALTH_INSURANCE_CARD → sufficient', (document) => {
-    expect(evaluateDocuments([document, 'HEALTH_INSURANCE_CARD'], 'en')).toEqual({ sufficient: true, missing: [] });
-  });
+  it.each(NEEDS_SECOND.map((document) => [document]))(
+    '%s + HEALTH_INSURANCE_CARD → sufficient',
+    (document) => {
+      expect(evaluateDocuments([document, 'HEALTH_INSURANCE_CARD'], 'en')).toEqual({
+        sufficient: true,
+        missing: [],
+      });
+    },
+  );
 
-  it.each(NEEDS_SECOND.map((document) => [document]))('%s + RESIDENCE_CERTIFICATE → sufficient', (document) => {
-    expect(evaluateDocuments([document, 'RESIDENCE_CERTIFICATE'], 'en')).toEqual({ sufficient: true, missing: [] });
-  });
+  it.each(NEEDS_SECOND.map((document) => [document]))(
+    '%s + RESIDENCE_CERTIFICATE → sufficient',
+    (document) => {
+      expect(evaluateDocuments([document, 'RESIDENCE_CERTIFICATE'], 'en')).toEqual({
+        sufficient: true,
+        missing: [],
+      });
+    },
+  );
 
-  it.each(NEEDS_SECOND.map((document) => [document]))('HEALTH_INSURANCE_CARD listed before %s → sufficient', (document) => {
-    expect(evaluateDocuments(['HEALTH_INSURANCE_CARD', document], 'en').sufficient).toBe(true);
-  });
+  it.each(NEEDS_SECOND.map((document) => [document]))(
+    'HEALTH_INSURANCE_CARD listed before %s → sufficient',
+    (document) => {
+      expect(evaluateDocuments(['HEALTH_INSURANCE_CARD', document], 'en').sufficient).toBe(true);
+    },
+  );
 
-  it.each(NEEDS_SECOND.map((document) => [document]))('%s + TAX_STATEMENT only → SECOND_DOCUMENT', (document) => {
-    const advice = evaluateDocuments([document, 'TAX_STATEMENT'], 'en');
-    expect(advice.sufficient).toBe(false);
-    expect(advice.missing.map((m) => m.code)).toEqual(['SECOND_DOCUMENT']);
-  });
+  it.each(NEEDS_SECOND.map((document) => [document]))(
+    '%s + TAX_STATEMENT only → SECOND_DOCUMENT',
+    (document) => {
+      const advice = evaluateDocuments([document, 'TAX_STATEMENT'], 'en');
+      expect(advice.sufficient).toBe(false);
+      expect(advice.missing.map((m) => m.code)).toEqual(['SECOND_DOCUMENT']);
+    },
+  );
 
   it.each<[DocumentType[]]>([
     [['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD']],
     [['FOREIGN_PASSPORT', 'MUNICIPAL_ID_CARD']],
     [['DK_PASSPORT_WITHOUT_CPR', 'RESIDENCE_PERMIT_WITHOUT_CPR']],
-  ])('two photo IDs that each need a second document are not a second document for each other: %j', (documents) => {
-    expect(codes(documents)).toEqual(['SECOND_DOCUMENT']);
-  });
+  ])(
+    'two photo IDs that each need a second document are not a second document for each other: %j',
+    (documents) => {
+      expect(codes(documents)).toEqual(['SECOND_DOCUMENT']);
+    },
+  );
 
-  it.each(ENOUGH_ALONE.map((document) => [document]))('%s stays sufficient next to anything else', (document) => {
-    expect(evaluateDocuments([document, 'FOREIGN_PASSPORT', 'TAX_STATEMENT'], 'en').sufficient).toBe(true);
-    expect(evaluateDocuments(['BIRTH_OR_NAME_CERTIFICATE', document], 'en').sufficient).toBe(true);
-  });
+  it.each(ENOUGH_ALONE.map((document) => [document]))(
+    '%s stays sufficient next to anything else',
+    (document) => {
+      expect(evaluateDocuments([document, 'FOREIGN_PASSPORT', 'TAX_STATEMENT'], 'en').sufficient).toBe(true);
+      expect(evaluateDocuments(['BIRTH_OR_NAME_CERTIFICATE', document], 'en').sufficient).toBe(true);
+    },
+  );
 });
 
 describe('evaluateDocuments: no photo ID', () => {
@@ -108,7 +137,11 @@ describe('evaluateDocuments: no photo ID', () => {
     [['BIRTH_OR_NAME_CERTIFICATE'], false, ['ANOTHER_NO_PHOTO_DOCUMENT', 'DOCUMENT_WITH_CPR']],
     [[], false, ['PHOTO_ID_OR_TWO_DOCUMENTS']],
     [['HEALTH_INSURANCE_CARD', 'HEALTH_INSURANCE_CARD'], false, ['ANOTHER_NO_PHOTO_DOCUMENT']],
-    [['BIRTH_OR_NAME_CERTIFICATE', 'BIRTH_OR_NAME_CERTIFICATE'], false, ['ANOTHER_NO_PHOTO_DOCUMENT', 'DOCUMENT_WITH_CPR']],
+    [
+      ['BIRTH_OR_NAME_CERTIFICATE', 'BIRTH_OR_NAME_CERTIFICATE'],
+      false,
+      ['ANOTHER_NO_PHOTO_DOCUMENT', 'DOCUMENT_WITH_CPR'],
+    ],
     [
       ['TAX_STATEMENT', 'TAX_STATEMENT', 'TAX_STATEMENT'],
       false,
@@ -121,7 +154,9 @@ describe('evaluateDocuments: no photo ID', () => {
   });
 
   it('the same document listed twice is not two documents', () => {
-    expect(evaluateDocuments(['HEALTH_INSURANCE_CARD', 'HEALTH_INSURANCE_CARD'], 'en').sufficient).toBe(false);
+    expect(evaluateDocuments(['HEALTH_INSURANCE_CARD', 'HEALTH_INSURANCE_CARD'], 'en').sufficient).toBe(
+      false,
+    );
   });
 });
 
@@ -135,12 +170,15 @@ describe('evaluateDocuments: the disputed foreign driving licence', () => {
     [['FOREIGN_DRIVING_LICENCE'], undefined, false, ['PHOTO_ID_OR_TWO_DOCUMENTS']],
     [['FOREIGN_DRIVING_LICENCE'], true, false, ['SECOND_DOCUMENT']],
     [['FOREIGN_DRIVING_LICENCE', 'TAX_STATEMENT'], true, false, ['SECOND_DOCUMENT']],
-  ])('%j with acceptForeignDrivingLicence %s → sufficient %s, missing %j', (documents, accept, sufficient, missing) => {
-    const options = accept === undefined ? undefined : { acceptForeignDrivingLicence: accept };
-    const advice = evaluateDocuments(documents, 'en', options);
-    expect(advice.sufficient).toBe(sufficient);
-    expect(advice.missing.map((m) => m.code)).toEqual(missing);
-  });
+  ])(
+    '%j with acceptForeignDrivingLicence %s → sufficient %s, missing %j',
+    (documents, accept, sufficient, missing) => {
+      const options = accept === undefined ? undefined : { acceptForeignDrivingLicence: accept };
+      const advice = evaluateDocuments(documents, 'en', options);
+      expect(advice.sufficient).toBe(sufficient);
+      expect(advice.missing.map((m) => m.code)).toEqual(missing);
+    },
+  );
 });
 
 describe('evaluateDocuments: bringing one more document never makes a sufficient set insufficient', () => {
@@ -149,7 +187,10 @@ describe('evaluateDocuments: bringing one more document never makes a sufficient
   it.each<[DocumentType[], { acceptForeignDrivingLicence?: boolean }]>([
     [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT'], {}],
     [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT', 'FOREIGN_DRIVING_LICENCE'], {}],
-    [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT', 'FOREIGN_DRIVING_LICENCE'], { acceptForeignDrivingLicence: true }],
+    [
+      ['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT', 'FOREIGN_DRIVING_LICENCE'],
+      { acceptForeignDrivingLicence: true },
+    ],
     [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT', 'FOREIGN_PASSPORT'], {}],
     [['BIRTH_OR_NAME_CERTIFICATE', 'BENEFIT_PAYMENT_PROOF', 'MUNICIPAL_ID_CARD'], {}],
     [['DK_PASSPORT_WITHOUT_CPR', 'BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT'], {}],
@@ -201,7 +242,10 @@ describe('evaluateDocuments: texts', () => {
 describe('primaryDocument', () => {
   it.each<[DocumentType[], DocumentType | undefined]>([
     [['HEALTH_INSURANCE_CARD', 'FOREIGN_PASSPORT'], 'FOREIGN_PASSPORT'],
-    [['TAX_STATEMENT', 'BIRTH_OR_NAME_CERTIFICATE', 'DK_DRIVING_LICENCE', 'FOREIGN_PASSPORT'], 'DK_DRIVING_LICENCE'],
+    [
+      ['TAX_STATEMENT', 'BIRTH_OR_NAME_CERTIFICATE', 'DK_DRIVING_LICENCE', 'FOREIGN_PASSPORT'],
+      'DK_DRIVING_LICENCE',
+    ],
     [['DK_DRIVING_LICENCE', 'FOREIGN_PASSPORT'], 'DK_DRIVING_LICENCE'],
     [['FOREIGN_PASSPORT', 'DK_DRIVING_LICENCE'], 'FOREIGN_PASSPORT'],
     [['RESIDENCE_CERTIFICATE', 'MUNICIPAL_ID_CARD'], 'MUNICIPAL_ID_CARD'],

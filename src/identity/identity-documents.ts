@@ -35,7 +35,13 @@ export const DOCUMENT_RULES = {
     'DK_PASSPORT_WITHOUT_CPR',
   ],
   second: ['HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE'],
-  noPhotoId: ['BIRTH_OR_NAME_CERTIFICATE', 'HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE', 'TAX_STATEMENT', 'BENEFIT_PAYMENT_PROOF'],
+  noPhotoId: [
+    'BIRTH_OR_NAME_CERTIFICATE',
+    'HEALTH_INSURANCE_CARD',
+    'RESIDENCE_CERTIFICATE',
+    'TAX_STATEMENT',
+    'BENEFIT_PAYMENT_PROOF',
+  ],
   noPhotoIdAnchor: ['BIRTH_OR_NAME_CERTIFICATE', 'HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE'],
   showsCpr: ['HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE', 'TAX_STATEMENT', 'BENEFIT_PAYMENT_PROOF'],
   foreign: ['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD', 'FOREIGN_DRIVING_LICENCE'],
@@ -111,7 +117,8 @@ function noPhotoIdGaps(held: Set<DocumentType>): MissingCode[] {
   if (supporting.length === 0) return ['PHOTO_ID_OR_TWO_DOCUMENTS'];
   const gaps: MissingCode[] = [];
   if (supporting.length < 2) gaps.push('ANOTHER_NO_PHOTO_DOCUMENT');
-  if (!supporting.some((type) => includes(DOCUMENT_RULES.noPhotoIdAnchor, type))) gaps.push('CERTIFICATE_OR_HEALTH_CARD');
+  if (!supporting.some((type) => includes(DOCUMENT_RULES.noPhotoIdAnchor, type)))
+    gaps.push('CERTIFICATE_OR_HEALTH_CARD');
   if (!supporting.some((type) => includes(DOCUMENT_RULES.showsCpr, type))) gaps.push('DOCUMENT_WITH_CPR');
   return gaps;
 }

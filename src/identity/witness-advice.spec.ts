@@ -32,7 +32,11 @@ const SINGLE_REASONS: [WitnessReasonCode, Partial<ApplicantFacts>][] = [
 
 describe('witnessAdvice: baseline', () => {
   it('a Danish applicant living in Denmark with a CPR number and a Danish driving licence raises nothing', () => {
-    expect(witnessAdvice(applicant(), policy())).toEqual({ recommended: false, required: false, reasons: [] });
+    expect(witnessAdvice(applicant(), policy())).toEqual({
+      recommended: false,
+      required: false,
+      reasons: [],
+    });
   });
 
   it('nor under a centre policy of require', () => {
@@ -65,9 +69,12 @@ describe('witnessAdvice: each reason alone', () => {
 });
 
 describe('witnessAdvice: nationality and residence', () => {
-  it.each([['DK'], ['dk'], ['Dk'], ['GL'], ['gl'], ['FO'], ['fo']])('nationality %s counts as Danish', (nationality) => {
-    expect(codesOf(applicant({ nationality }))).toEqual([]);
-  });
+  it.each([['DK'], ['dk'], ['Dk'], ['GL'], ['gl'], ['FO'], ['fo']])(
+    'nationality %s counts as Danish',
+    (nationality) => {
+      expect(codesOf(applicant({ nationality }))).toEqual([]);
+    },
+  );
 
   it.each([['SE'], ['DE'], ['US'], ['se'], ['IS'], ['NO']])('nationality %s is foreign', (nationality) => {
     expect(codesOf(applicant({ nationality }))).toEqual(['FOREIGN_NATIONAL']);
@@ -96,10 +103,13 @@ describe('witnessAdvice: RECENT_ARRIVAL', () => {
     ['2026-07-12', 6, false],
     ['2026-07-13', 6, true],
     ['2026-12-01', 6, true],
-  ])('arrived %s, window %i months, appointment 2027-01-12 → recent %s', (arrivedInDenmarkOn, months, recent) => {
-    const codes = codesOf(applicant({ arrivedInDenmarkOn }), policy({ recentArrivalMonths: months }));
-    expect(codes).toEqual(recent ? ['RECENT_ARRIVAL'] : []);
-  });
+  ])(
+    'arrived %s, window %i months, appointment 2027-01-12 → recent %s',
+    (arrivedInDenmarkOn, months, recent) => {
+      const codes = codesOf(applicant({ arrivedInDenmarkOn }), policy({ recentArrivalMonths: months }));
+      expect(codes).toEqual(recent ? ['RECENT_ARRIVAL'] : []);
+    },
+  );
 
   it('no arrival date is no reason', () => {
     expect(codesOf(applicant({ arrivedInDenmarkOn: undefined }))).toEqual([]);
@@ -141,11 +151,22 @@ describe('witnessAdvice: combined reasons, in the module order', () => {
         documents: ['HEALTH_INSURANCE_CARD', 'FOREIGN_PASSPORT'],
         previousCheckFailed: true,
       },
-      ['FOREIGN_NATIONAL', 'LIVES_ABROAD', 'NO_CPR_NUMBER', 'RECENT_ARRIVAL', 'FOREIGN_ID_DOCUMENT', 'PREVIOUS_IDENTITY_CHECK_FAILED'],
+      [
+        'FOREIGN_NATIONAL',
+        'LIVES_ABROAD',
+        'NO_CPR_NUMBER',
+        'RECENT_ARRIVAL',
+        'FOREIGN_ID_DOCUMENT',
+        'PREVIOUS_IDENTITY_CHECK_FAILED',
+      ],
     ],
     [
       'recently arrived foreign national with a foreign ID card',
-      { nationality: 'PL', arrivedInDenmarkOn: '2026-03-01', documents: ['FOREIGN_NATIONAL_ID_CARD', 'HEALTH_INSURANCE_CARD'] },
+      {
+        nationality: 'PL',
+        arrivedInDenmarkOn: '2026-03-01',
+        documents: ['FOREIGN_NATIONAL_ID_CARD', 'HEALTH_INSURANCE_CARD'],
+      },
       ['FOREIGN_NATIONAL', 'RECENT_ARRIVAL', 'FOREIGN_ID_DOCUMENT'],
     ],
   ])('%s', (_label, overrides, codes) => {
@@ -178,12 +199,15 @@ describe('witnessAdvice: texts', () => {
     expect(reason.text).toBe(reason.textEn);
   });
 
-  it.each(SINGLE_REASONS)('%s: the same Danish and English sentences whatever the applicant language', (_code, overrides) => {
-    const [da] = witnessAdvice(applicant({ ...overrides, language: 'da' }), policy()).reasons;
-    const [en] = witnessAdvice(applicant({ ...overrides, language: 'en' }), policy()).reasons;
-    expect(da.textDa).toBe(en.textDa);
-    expect(da.textEn).toBe(en.textEn);
-  });
+  it.each(SINGLE_REASONS)(
+    '%s: the same Danish and English sentences whatever the applicant language',
+    (_code, overrides) => {
+      const [da] = witnessAdvice(applicant({ ...overrides, language: 'da' }), policy()).reasons;
+      const [en] = witnessAdvice(applicant({ ...overrides, language: 'en' }), policy()).reasons;
+      expect(da.textDa).toBe(en.textDa);
+      expect(da.textEn).toBe(en.textEn);
+    },
+  );
 
   it('every reason has its own sentence', () => {
     const all = witnessAdvice(

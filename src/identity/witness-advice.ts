@@ -84,11 +84,14 @@ export function witnessAdvice(applicant: ApplicantFacts, policy: WitnessPolicyFa
   if (applicant.countryOfResidence.toUpperCase() !== 'DK') codes.push('LIVES_ABROAD');
   if (!applicant.hasCprNumber) codes.push('NO_CPR_NUMBER');
   if (applicant.arrivedInDenmarkOn) {
-    const threshold = DateTime.fromISO(policy.appointmentDate).minus({ months: policy.recentArrivalMonths }).toISODate()!;
+    const threshold = DateTime.fromISO(policy.appointmentDate)
+      .minus({ months: policy.recentArrivalMonths })
+      .toISODate()!;
     if (applicant.arrivedInDenmarkOn > threshold) codes.push('RECENT_ARRIVAL');
   }
   const primary = primaryDocument(applicant.documents);
-  if (primary && (DOCUMENT_RULES.foreign as readonly DocumentType[]).includes(primary)) codes.push('FOREIGN_ID_DOCUMENT');
+  if (primary && (DOCUMENT_RULES.foreign as readonly DocumentType[]).includes(primary))
+    codes.push('FOREIGN_ID_DOCUMENT');
   if (applicant.previousCheckFailed) codes.push('PREVIOUS_IDENTITY_CHECK_FAILED');
   const flagged = codes.length > 0;
   return {

@@ -46,7 +46,11 @@ export class JsonLogger implements LoggerService {
   }
 
   error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, rest.find((r) => typeof r === 'string' && !r.includes('\n')) as string | undefined);
+    this.write(
+      'error',
+      message,
+      rest.find((r) => typeof r === 'string' && !r.includes('\n')) as string | undefined,
+    );
   }
 
   warn(message: unknown, context?: string): void {
@@ -65,7 +69,11 @@ export class JsonLogger implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ): void {
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
       this.pino[level]({ context, ...message });
     } else {

@@ -152,12 +152,11 @@ const escapeHtml = (text: string) =>
 export function renderMessage(facts: MessageFacts): RenderedMessage {
   const t = T[facts.language];
   const cancelled = facts.kind === 'cancelled_by_citizen' || facts.kind === 'cancelled_by_centre';
-  const when = `${localTime(facts.startsAt, facts.centre.timeZone, facts.language)}–${DateTime.fromJSDate(
-    facts.endsAt,
-    {
-      zone: facts.centre.timeZone,
-    },
-  ).toFormat('HH:mm')} (${facts.centre.timeZone})`;
+  // The UTC offset makes the hour unambiguous on the night the clocks go back.
+  const ends = DateTime.fromJSDate(facts.endsAt, { zone: facts.centre.timeZone }).toFormat('HH:mm');
+  const offset = DateTime.fromJSDate(facts.startsAt, { zone: facts.centre.timeZone }).toFormat("'UTC'ZZ");
+  const starts = localTime(facts.startsAt, facts.centre.timeZone, facts.language);
+  const when = `${starts}–${ends} (${facts.centre.timeZone}, ${offset})`;
   const subjectTail = cancelled || facts.kind === 'rescheduled' ? when : facts.centre.name;
 
   // Sections as [heading, lines]; the text and HTML parts are both built from them.

@@ -7,10 +7,10 @@ import { MailTransport } from './mail-transport.js';
 import type { StoredMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
 
-export const MAX_ATTEMPTS = 10;
+export const MAX_ATTEMPTS = 60;
 const LEASE_SECONDS = 120;
 
-/** 30 s, 1 min, 2 min … capped at an hour: ten attempts span about nine hours of mail server downtime. */
+/** 30 s, 1 min, 2 min … capped at an hour: sixty attempts ride out more than two days of mail server downtime. */
 export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 30 * 2 ** (attempt - 1));
 }

@@ -32,7 +32,9 @@ export class PersonalDataCipher {
     const raw = Buffer.from(payload, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as T;
+    return JSON.parse(
+      Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'),
+    ) as T;
   }
 
   /** A stable keyed hash of one kind of identifier ('cpr', 'email', …), never reversible without the key. */

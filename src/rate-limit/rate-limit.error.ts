@@ -6,6 +6,8 @@ export enum RateLimitErrorCode {
 
 export class RateLimitError extends DomainError<RateLimitErrorCode> {
   constructor(retryAfterSeconds: number) {
-    super(RateLimitErrorCode.TooManyRequests, 'Too many requests; try again in a minute', [], { retryAfterSeconds });
+    super(RateLimitErrorCode.TooManyRequests, 'Too many requests; try again in a minute', [], {
+      retryAfterSeconds,
+    });
   }
 }

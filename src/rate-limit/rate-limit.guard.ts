@@ -26,7 +26,9 @@ export class RateLimitGuard implements CanActivate {
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.hashKey = Buffer.from(hkdfSync('sha256', config.dataEncryptionKey, '', 'rate-limit client address', 32));
+    this.hashKey = Buffer.from(
+      hkdfSync('sha256', config.dataEncryptionKey, '', 'rate-limit client address', 32),
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,13 +36,16 @@ export class RateLimitGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const limit = name === 'login' ? this.config.loginAttemptsPerMinute : name ? this.config.rateLimitPerMinute : 0;
+    const limit =
+      name === 'login' ? this.config.loginAttemptsPerMinute : name ? this.config.rateLimitPerMinute : 0;
     if (!name || limit === 0) return true;
 
     const request = context.switchToHttp().getRequest<Request>();
     const now = this.clock.now().toMillis();
     const windowStart = now - (now % WINDOW_MS);
-    const client = createHmac('sha256', this.hashKey).update(request.ip ?? 'unknown').digest('base64url');
+    const client = createHmac('sha256', this.hashKey)
+      .update(request.ip ?? 'unknown')
+      .digest('base64url');
     const rows = await this.dataSource.query<{ hits: number }[]>(
       `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)
        ON CONFLICT (key) DO UPDATE SET hits = rate_limit_bucket.hits + 1 RETURNING hits`,
@@ -59,6 +64,8 @@ export class RateLimitGuard implements CanActivate {
   private async sweep(now: number): Promise<void> {
     if (now - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now;
-    await this.dataSource.query('DELETE FROM rate_limit_bucket WHERE window_start < $1', [new Date(now - 2 * WINDOW_MS)]);
+    await this.dataSource.query('DELETE FROM rate_limit_bucket WHERE window_start < $1', [
+      new Date(now - 2 * WINDOW_MS),
+    ]);
   }
 }

@@ -39,7 +39,10 @@ export class RetentionService {
         [now.toJSDate(), cutoff],
       );
       const ids = erased.map((row) => row.id);
-      await manager.query(`UPDATE identity_check SET person_key = 'erased' WHERE booking_id = ANY($1::uuid[])`, [ids]);
+      await manager.query(
+        `UPDATE identity_check SET person_key = 'erased' WHERE booking_id = ANY($1::uuid[])`,
+        [ids],
+      );
       const [, witnessHashesCleared] = await manager.query<[unknown, number]>(
         'UPDATE identity_check SET witness_cpr_hash = NULL WHERE witness_cpr_hash IS NOT NULL AND at < $1',
         [now.minus({ days: WITNESS_WINDOW_DAYS + 1 }).toJSDate()],

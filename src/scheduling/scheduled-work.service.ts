@@ -41,7 +41,10 @@ export class ScheduledWorkService implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (!this.config.jobsEnabled) return;
     for (const job of this.jobs) {
-      this.registry.addInterval(job.name, setInterval(() => void this.runOnce(job), job.everyMs));
+      this.registry.addInterval(
+        job.name,
+        setInterval(() => void this.runOnce(job), job.everyMs),
+      );
     }
   }
 
@@ -51,7 +54,11 @@ export class ScheduledWorkService implements OnApplicationBootstrap {
     try {
       await job.run();
     } catch (error) {
-      this.logger.error({ msg: 'scheduled job failed', job: job.name, errorName: error instanceof Error ? error.name : 'unknown' });
+      this.logger.error({
+        msg: 'scheduled job failed',
+        job: job.name,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
     } finally {
       this.running.delete(job.name);
     }
