@@ -354,6 +354,43 @@ describe('Citizen bookings', () => {
       expect((grid.body as ErrorBody).details[0].field).toBe('slotMinutes');
     });
 
+    it('guards a booked 24 December when the centre decides to close that day', async () => {
+      const id = (await newCentre(t, admin, { name: 'Jul', openOnChristmasEve: true })).id;
+      t.clock.set('2026-12-01T08:00:00+01:00');
+      try {
+        const christmasEve = (await book(newBookingBody(id, '2026-12-24T09:00:00+01:00'), 201))
+          .body as Created;
+        const refused = await t
+          .http()
+          .patch(`/api/admin/centres/${id}`)
+          .set(bearer(admin))
+          .send({ openOnChristmasEve: false })
+          .expect(409);
+        expect(
+          (refused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id),
+        ).toEqual([christmasEve.id]);
+        await t
+          .http()
+          .patch(`/api/admin/centres/${id}?confirm=true`)
+          .set(bearer(admin))
+          .send({ openOnChristmasEve: false })
+          .expect(200);
+        const cancelled = await t
+          .http()
+          .get(`/api/bookings/${christmasEve.reference}`)
+          .set('X-Manage-Token', christmasEve.manageToken);
+        expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
+        await t
+          .http()
+          .patch(`/api/admin/centres/${id}`)
+          .set(bearer(admin))
+          .send({ name: 'Jul og nytår' })
+          .expect(200);
+      } finally {
+        t.clock.set('2027-01-04T08:00:00+01:00');
+      }
+    });
+
     it('changes freely when no booked time is touched', async () => {
       const id = (await newCentre(t, admin, { name: 'Fri' })).id;
       await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201);

@@ -1,8 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ConfirmQueryDto, CreateClosureDto, OpeningHoursDto } from '../centres/centre.dto.js';
+import {
+  ConfirmQueryDto,
+  CreateClosureDto,
+  OpeningHoursDto,
+  UpdateCentreDto,
+} from '../centres/centre.dto.js';
 import { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 
@@ -17,6 +22,18 @@ const AFFECTED = {
 @Roles('admin')
 export class CalendarChangeController {
   constructor(private readonly changes: CalendarChangeService) {}
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CentreView })
+  @ApiConflictResponse(AFFECTED)
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateCentreDto,
+    @Query() query: ConfirmQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CentreView> {
+    return this.changes.updateCentre(id, body, query.confirm ?? false, user);
+  }
 
   @Put(':id/opening-hours')
   @ApiOkResponse({ type: CentreView })

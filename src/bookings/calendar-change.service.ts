@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { CalendarError, CalendarErrorCode } from '../centres/calendar.error.js';
 import type { Centre } from '../centres/centre.entity.js';
-import type { CreateClosureDto, WeeklyHoursDto } from '../centres/centre.dto.js';
+import type { CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from '../centres/centre.dto.js';
 import type { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
 import { Booking } from './booking.entity.js';
@@ -38,6 +38,15 @@ export class CalendarChangeService {
     );
   }
 
+  updateCentre(
+    centreId: string,
+    dto: UpdateCentreDto,
+    confirm: boolean,
+    user: AuthUser,
+  ): Promise<CentreView> {
+    return this.centres.update(centreId, dto, this.guard(confirm, user, 'The centre is closed on this day'));
+  }
+
   addClosure(
     centreId: string,
     dto: CreateClosureDto,
@@ -63,6 +72,7 @@ export class CalendarChangeService {
       });
       const proposed = {
         ...rules,
+        ...change.holidays,
         weekly: change.weekly ?? rules.weekly,
         closures: change.closure ? [...rules.closures, change.closure] : rules.closures,
       };

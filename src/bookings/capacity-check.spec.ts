@@ -51,4 +51,12 @@ describe('bookingsLosingCapacity', () => {
       ),
     ).toEqual(['c']);
   });
+
+  it('does not let a booking that lost one cell push out later bookings from its other cells', () => {
+    // 09:00 closes; 09:15 drops to one desk. A (09:00+09:15) loses at 09:00, so B (09:15) keeps the one desk.
+    const calendar = rules({
+      weekly: [{ weekday: 1, opens: '09:15', closes: '10:00', desks: 1 }],
+    });
+    expect(bookingsLosingCapacity(calendar, [booking('a', 1, 0, 15), booking('b', 2, 15)])).toEqual(['a']);
+  });
 });

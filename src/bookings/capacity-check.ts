@@ -28,14 +28,16 @@ export function bookingsLosingCapacity(rules: CalendarRules, bookings: HeldBooki
     rules,
     bookings.flatMap((booking) => booking.cellStarts),
   );
-  const holders = new Map<number, HeldBooking[]>();
+  const used = new Map<number, number>();
+  const losing: string[] = [];
+  // Earliest-made first; a booking that loses one of its cells takes no desk in its others.
   for (const booking of [...bookings].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-    for (const cell of booking.cellStarts)
-      holders.set(cell.getTime(), [...(holders.get(cell.getTime()) ?? []), booking]);
+    const cells = booking.cellStarts.map((cell) => cell.getTime());
+    if (cells.every((cell) => (used.get(cell) ?? 0) < (desks.get(cell) ?? 0))) {
+      cells.forEach((cell) => used.set(cell, (used.get(cell) ?? 0) + 1));
+    } else {
+      losing.push(booking.id);
+    }
   }
-  const losing = new Set<string>();
-  for (const [cell, list] of holders) {
-    list.slice(desks.get(cell) ?? 0).forEach((booking) => losing.add(booking.id));
-  }
-  return bookings.filter((booking) => losing.has(booking.id)).map((booking) => booking.id);
+  return bookings.filter((booking) => losing.includes(booking.id)).map((booking) => booking.id);
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ArrayOf } from '../common/validation.js';
-import { AppointmentTypeDto, CreateCentreDto, UpdateCentreDto } from './centre.dto.js';
+import { AppointmentTypeDto, CreateCentreDto } from './centre.dto.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { CentresService } from './centres.service.js';
 
@@ -70,12 +70,6 @@ export class AdminCentresController {
   @ApiOkResponse({ type: CentreView })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
     return this.centres.get(id, user);
-  }
-
-  @Patch(':id')
-  @ApiOkResponse({ type: CentreView })
-  update(@Param('id') id: string, @Body() body: UpdateCentreDto): Promise<CentreView> {
-    return this.centres.update(id, body);
   }
 
   @Put(':id/appointment-types')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import type { CalendarRules, ClosureRule, WeeklyInterval } from '../availability/calendar-rules.js';
+import type { HolidayOptions } from '../availability/danish-holidays.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
 import { Clock } from '../common/clock.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
@@ -25,6 +26,7 @@ import { OpeningHours } from './opening-hours.entity.js';
 export interface CalendarChange {
   weekly?: WeeklyInterval[];
   closure?: ClosureRule;
+  holidays?: HolidayOptions;
 }
 
 export type CalendarChangeHook = (
@@ -92,21 +94,31 @@ export class CentresService {
     return this.view(await this.load(this.dataSource.manager, saved.id));
   }
 
-  async update(id: string, dto: UpdateCentreDto): Promise<CentreView> {
+  /** `beforeWrite` guards booked times when the change closes days (5 June, 24 and 31 December). */
+  async update(id: string, dto: UpdateCentreDto, beforeWrite?: CalendarChangeHook): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
-      if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
-        const [{ held }] = await manager.query<{ held: number }[]>(
-          'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
-          [id, this.clock.now().toJSDate()],
-        );
-        if (held > 0) {
+      const [{ held }] = await manager.query<{ held: number }[]>(
+        'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
+        [id, this.clock.now().toJSDate()],
+      );
+      // Booked instants were computed on this grid and in this zone; changing either under them would move them.
+      for (const field of ['slotMinutes', 'timeZone'] as const) {
+        if (held > 0 && dto[field] !== undefined && dto[field] !== centre[field]) {
           throw new CalendarError(
             CalendarErrorCode.BookedCapacityAffected,
-            'The slot grid cannot change while future times are booked; move or cancel those bookings first',
-            [{ field: 'slotMinutes', message: 'future times are booked on the current grid' }],
+            `${field} cannot change while future times are booked; move or cancel those bookings first`,
+            [{ field, message: 'future times are booked on the current calendar' }],
           );
         }
+      }
+      const holidays = {
+        openOnConstitutionDay: dto.openOnConstitutionDay ?? centre.openOnConstitutionDay,
+        openOnChristmasEve: dto.openOnChristmasEve ?? centre.openOnChristmasEve,
+        openOnNewYearsEve: dto.openOnNewYearsEve ?? centre.openOnNewYearsEve,
+      };
+      await beforeWrite?.(manager, centre, { holidays });
+      if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
           ...appointmentTypeIssues(types, dto.slotMinutes, (i) => `appointmentTypes[${i}]`),
