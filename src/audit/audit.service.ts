@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { isUuid } from '../common/validators.js';
 import { DeskError } from '../desk/desk.error.js';
 import { AuditRecord } from './audit-record.entity.js';
 
@@ -53,7 +54,7 @@ export class AuditService {
   }
 
   async forBooking(bookingId: string): Promise<AuditView[]> {
-    const known = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(bookingId)
+    const known = isUuid(bookingId)
       ? await this.dataSource.query<unknown[]>('SELECT 1 FROM booking WHERE id = $1', [bookingId])
       : [];
     if (known.length === 0) throw DeskError.notFound();

@@ -1,3 +1,4 @@
+import { isUuid } from '../common/validators.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
@@ -7,8 +8,6 @@ import { Centre } from '../centres/centre.entity.js';
 import { AuthError, AuthErrorCode } from './auth.error.js';
 import type { AuthUser } from './auth-user.js';
 import { Role, User } from './user.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toAuthUser(user: User): AuthUser {
   return {
@@ -29,7 +28,7 @@ export class UsersService {
   ) {}
 
   async findActive(id: string): Promise<AuthUser | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const user = await this.users.findOne({ where: { id, active: true }, relations: { centres: true } });
     return user ? toAuthUser(user) : null;
   }

@@ -65,6 +65,8 @@ export interface Actor {
 
 const CITIZEN: Actor = { actor: 'citizen' };
 const SYSTEM: Actor = { actor: 'system' };
+/** SQL: booking b (joined to its centre c) ended before the centre's local day of $1 began. */
+const ENDED_BEFORE_TODAY = `b.ends_at < (date_trunc('day', $1::timestamptz AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone)`;
 
 @Injectable()
 export class BookingsService {
@@ -167,7 +169,7 @@ export class BookingsService {
       const [marked] = await manager.query<[{ id: string }[], number]>(
         `UPDATE booking b SET status = 'no_show' FROM centre c
          WHERE b.centre_id = c.id AND b.status = 'booked'
-           AND b.ends_at < (date_trunc('day', $1::timestamptz AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone)
+           AND ${ENDED_BEFORE_TODAY}
          RETURNING b.id`,
         [now],
       );
@@ -178,7 +180,7 @@ export class BookingsService {
                 outcome_reason = 'Closed automatically: checked in but never completed at the desk'
          FROM centre c
          WHERE b.centre_id = c.id AND b.status = 'checked_in'
-           AND b.ends_at < (date_trunc('day', $1::timestamptz AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone)
+           AND ${ENDED_BEFORE_TODAY}
          RETURNING b.id`,
         [now],
       );

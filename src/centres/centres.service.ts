@@ -1,3 +1,4 @@
+import { isUuid } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
@@ -51,7 +52,6 @@ export async function findCentre(
   return centre ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hhmm = (time: string) => time.slice(0, 5);
 
 function invalid(details: { field: string; message: string }[]): CalendarError {
@@ -98,13 +98,18 @@ export class CentresService {
   async update(id: string, dto: UpdateCentreDto, beforeWrite?: CalendarChangeHook): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
-      const [{ held }] = await manager.query<{ held: number }[]>(
-        'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
-        [id, this.clock.now().toJSDate()],
-      );
       // Booked instants were computed on this grid and in this zone; changing either under them would move them.
-      for (const field of ['slotMinutes', 'timeZone'] as const) {
-        if (held > 0 && dto[field] !== undefined && dto[field] !== centre[field]) {
+      const moved = (['slotMinutes', 'timeZone'] as const).filter(
+        (f) => dto[f] !== undefined && dto[f] !== centre[f],
+      );
+      const [{ held }] = moved.length
+        ? await manager.query<{ held: number }[]>(
+            'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
+            [id, this.clock.now().toJSDate()],
+          )
+        : [{ held: 0 }];
+      for (const field of moved) {
+        if (held > 0) {
           throw new CalendarError(
             CalendarErrorCode.BookedCapacityAffected,
             `${field} cannot change while future times are booked; move or cancel those bookings first`,
@@ -256,7 +261,7 @@ export class CentresService {
   }
 
   private async load(manager: EntityManager, id: string, lock = false): Promise<Centre> {
-    if (!UUID.test(id)) throw CalendarError.centreNotFound();
+    if (!isUuid(id)) throw CalendarError.centreNotFound();
     // Calendar changes of one centre take turns on its row, so two admins cannot interleave a replace.
     if (lock) await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR UPDATE', [id]);
     const centre = await findCentre(manager, id, true);

@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive in paths and tokens; anything that is not a UUID can be answered 'unknown' before PostgreSQL refuses it. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const IsClockTime = (options?: ValidationOptions) =>

@@ -1,3 +1,4 @@
+import { isUuid } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -23,8 +24,6 @@ import { IdentityCheck } from './identity-check.entity.js';
 /** A witness may act at most this many times in any window of this many days, across every centre. */
 export const WITNESS_MAX_ACTS = 3;
 export const WITNESS_WINDOW_DAYS = 120;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AppointmentView {
   id: string;
@@ -298,7 +297,7 @@ export class DeskService {
 
   /** Another centre's appointment answers exactly like one that does not exist. */
   private async load(manager: EntityManager, id: string, user: AuthUser, lock: boolean) {
-    if (!UUID.test(id)) throw DeskError.notFound();
+    if (!isUuid(id)) throw DeskError.notFound();
     // Centre row first, as every writer does (see BookingsService.findWithToken).
     if (lock)
       await manager.query(
