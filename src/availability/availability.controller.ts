@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
-import { AvailabilityService } from './availability.service.js';
+import { AvailabilityJson, AvailabilityService } from './availability.service.js';
 
 @ApiTags('citizen')
 @Controller('centres/:centreId/availability')
@@ -14,7 +14,9 @@ export class AvailabilityController {
   @Get()
   @Public()
   @ApiOkResponse({ type: AvailabilityView })
-  get(@Param('centreId') centreId: string, @Query() query: AvailabilityQueryDto): Promise<AvailabilityView> {
+  // The service writes the JSON itself (it is the hottest answer there is); Nest sends a string as it is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  get(@Param('centreId') centreId: string, @Query() query: AvailabilityQueryDto): Promise<AvailabilityJson> {
     return this.availability.forCentre(centreId, query);
   }
 }

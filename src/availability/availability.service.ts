@@ -1,42 +1,74 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Between, DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { InputError } from '../common/domain-error.js';
-import { CentresService } from '../centres/centres.service.js';
-import { availability, formatInstant } from './calendar-rules.js';
+import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
+import { CentreCalendars } from '../centres/centre-calendars.js';
+import { CalendarError } from '../centres/calendar.error.js';
+import { isUuid } from '../common/validators.js';
+import { availability, formatInstant, Slot } from './calendar-rules.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
-import { SlotCapacity } from './slot-capacity.entity.js';
 
 export const MAX_AVAILABILITY_DAYS = 93;
+
+/** An AvailabilityView already written as JSON. */
+export type AvailabilityJson = string & { readonly __json: AvailabilityView };
+
+const prefixes = new WeakMap<DateTime, Map<number, string>>();
+
+/**
+ * `{"startsAt":"…","endsAt":"…","remaining":` of a slot, written once per slot of a remembered day schedule:
+ * a 4-week answer holds some 500 slots, and building and serialising them as objects on every request cost more
+ * than everything else it does.
+ */
+function slotPrefix(slot: Slot): string {
+  let byEnd = prefixes.get(slot.startsAt);
+  if (!byEnd) prefixes.set(slot.startsAt, (byEnd = new Map<number, string>()));
+  const endMillis = slot.endsAt.toMillis();
+  let prefix = byEnd.get(endMillis);
+  if (prefix === undefined) {
+    prefix = `{"startsAt":"${formatInstant(slot.startsAt)}","endsAt":"${formatInstant(slot.endsAt)}","remaining":`;
+    byEnd.set(endMillis, prefix);
+  }
+  return prefix;
+}
 
 @Injectable()
 export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly centres: CentresService,
+    private readonly calendars: CentreCalendars,
     private readonly clock: Clock,
   ) {}
 
-  async forCentre(centreId: string, query: AvailabilityQueryDto): Promise<AvailabilityView> {
+  async forCentre(centreId: string, query: AvailabilityQueryDto): Promise<AvailabilityJson> {
     const span = DateTime.fromISO(query.to).diff(DateTime.fromISO(query.from), 'days').days + 1;
     if (span < 1) throw InputError.field('to', 'must not be before from');
     if (span > MAX_AVAILABILITY_DAYS)
       throw InputError.field('to', `at most ${MAX_AVAILABILITY_DAYS} days after from`);
+    if (!isUuid(centreId)) throw CalendarError.centreNotFound();
 
-    const manager = this.dataSource.manager;
-    const { centre, rules } = await this.centres.rulesFor(manager, centreId, query.from, query.to);
+    // One round trip: the centre's calendar stamp and the booked cells of the dates (widened by a day each side,
+    // as the centre's zone is not known yet), read in one snapshot.
+    const [row] = await this.dataSource.query<(CentreStamp & { booked: [number, number][] })[]>(
+      `SELECT ${CALENDAR_STAMP},
+         (SELECT coalesce(json_agg(json_build_array((extract(epoch FROM s.starts_at) * 1000)::bigint, s.booked)), '[]')
+            FROM slot_capacity s
+           WHERE s.centre_id = c.id AND s.starts_at >= $2 AND s.starts_at < $3 AND s.booked > 0) AS booked
+       FROM centre c WHERE c.id = $1`,
+      [
+        centreId,
+        DateTime.fromISO(query.from, { zone: 'utc' }).minus({ days: 1 }).toJSDate(),
+        DateTime.fromISO(query.to, { zone: 'utc' }).plus({ days: 2 }).toJSDate(),
+      ],
+    );
+    if (!row?.active) throw CalendarError.centreNotFound();
+    const { centre, rules } = await this.calendars.get(this.dataSource.manager, centreId, row.stamp);
     const type = centre.appointmentTypes.find((t) => t.active && t.code === query.type);
     if (!type) throw InputError.field('type', `this centre offers no appointment type ${query.type}`);
-
-    const rangeStart = DateTime.fromISO(query.from, { zone: centre.timeZone }).startOf('day');
-    const rangeEnd = DateTime.fromISO(query.to, { zone: centre.timeZone }).endOf('day');
-    const held = await manager.find(SlotCapacity, {
-      select: { startsAt: true, booked: true },
-      where: { centreId, startsAt: Between(rangeStart.toJSDate(), rangeEnd.toJSDate()), booked: MoreThan(0) },
-    });
-    const booked = new Map(held.map((cell) => [cell.startsAt.getTime(), cell.booked]));
+    const booked = new Map(row.booked);
 
     const days = availability(rules, {
       from: query.from,
@@ -45,18 +77,16 @@ export class AvailabilityService {
       now: this.clock.now(),
       booked: (millis) => booked.get(millis) ?? 0,
     });
-    return {
+    const head = {
       centreId,
       timeZone: centre.timeZone,
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
-      days: days.map((day) => ({
-        ...day,
-        slots: day.slots.map((slot) => ({
-          startsAt: formatInstant(slot.startsAt),
-          endsAt: formatInstant(slot.endsAt),
-          remaining: slot.remaining,
-        })),
-      })),
     };
+    const dayJson = days.map((day) => {
+      const slots = day.slots.map((slot) => `${slotPrefix(slot)}${slot.remaining}}`).join(',');
+      const closed = day.closedReason === undefined ? '' : `,"closedReason":${JSON.stringify(day.closedReason)}`;
+      return `{"date":"${day.date}","slots":[${slots}]${closed}}`;
+    });
+    return `${JSON.stringify(head).slice(0, -1)},"days":[${dayJson.join(',')}]}` as AvailabilityJson;
   }
 }

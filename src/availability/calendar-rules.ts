@@ -65,12 +65,22 @@ function inZone(timeZone: string, millis: number): DateTime {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** 2027-01-12T09:20:00+01:00: the contract's instant, written without Luxon's general formatter (hot path). */
+const formatted = new WeakMap<DateTime, string>();
+
+/**
+ * 2027-01-12T09:20:00+01:00: the contract's instant, written without Luxon's general formatter (hot path), and
+ * remembered per DateTime: the instants of memoised day schedules are formatted once, not on every request.
+ */
 export function formatInstant(instant: DateTime): string {
-  const offset = instant.offset;
-  const local = new Date(instant.toMillis() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  return `${local}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  let text = formatted.get(instant);
+  if (text === undefined) {
+    const offset = instant.offset;
+    const local = new Date(instant.toMillis() + offset * 60_000).toISOString().slice(0, 19);
+    const abs = Math.abs(offset);
+    text = `${local}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+    formatted.set(instant, text);
+  }
+  return text;
 }
 
 export interface Slot {
@@ -92,11 +102,28 @@ function at(date: string, time: string, zone: string): DateTime {
   return DateTime.fromISO(`${date}T${time}`, { zone });
 }
 
+/** Remembered day schedules per rules object (a cached centre calendar keeps its object until it changes). */
+const daySchedules = new WeakMap<CalendarRules, Map<string, DaySchedule>>();
+const MAX_REMEMBERED_DAYS = 1_000;
+
 /**
  * The open grid cells of one local date. Cells are stepped in absolute time from each opening instant, so a
  * daylight-saving day gets exactly the cells its real length holds and the instants carry the right offset.
+ * Pure in (rules, date), so it is computed once per rules object and date; rules must not be changed in place.
  */
 export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
+  let days = daySchedules.get(rules);
+  if (!days) daySchedules.set(rules, (days = new Map<string, DaySchedule>()));
+  let day = days.get(date);
+  if (!day) {
+    if (days.size >= MAX_REMEMBERED_DAYS) days.clear();
+    day = computeDaySchedule(rules, date);
+    days.set(date, day);
+  }
+  return day;
+}
+
+function computeDaySchedule(rules: CalendarRules, date: string): DaySchedule {
   const holiday = closingHoliday(date, rules);
   if (holiday) return { date, cells: [], closedReason: holiday };
   const closures = rules.closures.filter((closure) => closure.fromDate <= date && date <= closure.toDate);
@@ -125,16 +152,38 @@ export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
   return { date, cells };
 }
 
-/** The first and last instant a booking may start at, seen from `now`. */
-export function bookingWindow(rules: CalendarRules, now: DateTime): { earliest: DateTime; lastDate: string } {
+const DAY = 86_400_000;
+
+/** yyyy-MM-dd of a UTC day number (days since 1970-01-01), for years 0000–9999; undefined outside them. */
+function isoDay(dayNumber: number): string | undefined {
+  const text = new Date(dayNumber * DAY).toISOString();
+  return text.length === 24 ? text.slice(0, 10) : undefined;
+}
+
+/** The local date (yyyy-MM-dd) in `timeZone` at an instant, and that date `days` later. */
+function localDate(timeZone: string, millis: number, days = 0): string {
+  const dayNumber = Math.floor((millis + offsetAt(timeZone, millis) * 60_000) / DAY) + days;
+  return (
+    isoDay(dayNumber) ??
+    DateTime.fromMillis(millis, { zone: timeZone }).startOf('day').plus({ days }).toISODate()!
+  );
+}
+
+/**
+ * Seen from `now`: the first instant a booking may start at (epoch ms) and the last local date it may fall on.
+ * Plain arithmetic on the zone's offset (cached per quarter hour): this runs on every request.
+ */
+export function bookingWindow(rules: CalendarRules, now: DateTime): { earliest: number; lastDate: string } {
+  const millis = now.toMillis();
   return {
-    earliest: now.plus({ hours: rules.minNoticeHours }),
-    lastDate: now
-      .setZone(rules.timeZone)
-      .startOf('day')
-      .plus({ days: rules.bookingHorizonDays })
-      .toISODate()!,
+    earliest: millis + rules.minNoticeHours * 3_600_000,
+    lastDate: localDate(rules.timeZone, millis, rules.bookingHorizonDays),
   };
+}
+
+/** An instant in the contract's form with the offset `timeZone` has at it, e.g. 2027-01-12T09:20:00+01:00. */
+export function formatInZone(timeZone: string, instant: Date): string {
+  return formatInstant(inZone(timeZone, instant.getTime()));
 }
 
 /** The `count` cells from index `first` when they follow each other without a gap, else undefined. */
@@ -157,6 +206,48 @@ function contiguousRun(
 const cellsFor = (rules: CalendarRules, durationMinutes: number) =>
   Math.ceil(durationMinutes / rules.slotMinutes);
 
+/** A slot of a day before bookings are counted: its instants and the cells it would take. */
+interface SlotTemplate {
+  startsAt: DateTime;
+  endsAt: DateTime;
+  startMillis: number;
+  cells: Cell[];
+}
+
+const templatesOfDay = new WeakMap<DaySchedule, Map<number, SlotTemplate[]>>();
+
+/** The slots of `durationMinutes` a day offers, whatever is booked: remembered per day schedule and duration. */
+function slotTemplates(rules: CalendarRules, day: DaySchedule, durationMinutes: number): SlotTemplate[] {
+  let byDuration = templatesOfDay.get(day);
+  if (!byDuration) templatesOfDay.set(day, (byDuration = new Map<number, SlotTemplate[]>()));
+  let templates = byDuration.get(durationMinutes);
+  if (!templates) {
+    templates = [];
+    const cellsNeeded = cellsFor(rules, durationMinutes);
+    for (let first = 0; first + cellsNeeded <= day.cells.length; first++) {
+      const run = contiguousRun(rules, day.cells, first, cellsNeeded);
+      if (!run) continue;
+      const startMillis = run[0].startsAt.toMillis();
+      templates.push({
+        startsAt: run[0].startsAt,
+        endsAt: inZone(rules.timeZone, startMillis + durationMinutes * 60_000),
+        startMillis,
+        cells: run,
+      });
+    }
+    byDuration.set(durationMinutes, templates);
+  }
+  return templates;
+}
+
+function withRemaining(template: SlotTemplate, booked: BookedCount): Slot {
+  let remaining = Infinity;
+  for (const cell of template.cells) {
+    remaining = Math.min(remaining, cell.desks - booked(cell.startsAt.toMillis()));
+  }
+  return { startsAt: template.startsAt, endsAt: template.endsAt, remaining: Math.max(0, remaining) };
+}
+
 /** Slots of `durationMinutes` that start on the grid and fit in consecutive open cells. */
 export function slotsOfDay(
   rules: CalendarRules,
@@ -164,26 +255,18 @@ export function slotsOfDay(
   durationMinutes: number,
   booked: BookedCount,
 ): Slot[] {
-  const cellsNeeded = cellsFor(rules, durationMinutes);
-  const slots: Slot[] = [];
-  for (let first = 0; first + cellsNeeded <= day.cells.length; first++) {
-    const run = contiguousRun(rules, day.cells, first, cellsNeeded);
-    if (!run) continue;
-    const remaining = Math.min(...run.map((cell) => cell.desks - booked(cell.startsAt.toMillis())));
-    slots.push({
-      startsAt: run[0].startsAt,
-      endsAt: inZone(rules.timeZone, run[0].startsAt.toMillis() + durationMinutes * 60_000),
-      remaining: Math.max(0, remaining),
-    });
-  }
-  return slots;
+  return slotTemplates(rules, day, durationMinutes).map((template) => withRemaining(template, booked));
 }
 
 export function eachDate(from: string, to: string): string[] {
   const first = DateTime.fromISO(from, { zone: 'utc' });
   // Counted, not compared as strings: past year 9999 ISO dates gain a sign and would sort before the end.
   const days = Math.floor(DateTime.fromISO(to, { zone: 'utc' }).diff(first, 'days').days) + 1;
-  return Array.from({ length: Math.max(0, days) }, (_, i) => first.plus({ days: i }).toISODate()!);
+  const firstDay = Math.floor(first.toMillis() / DAY);
+  return Array.from(
+    { length: Math.max(0, days) },
+    (_, i) => isoDay(firstDay + i) ?? first.plus({ days: i }).toISODate()!,
+  );
 }
 
 /** Free times per local date in [from, to], as a citizen may book them at `now`. */
@@ -192,14 +275,15 @@ export function availability(
   query: { from: string; to: string; durationMinutes: number; now: DateTime; booked: BookedCount },
 ): DayAvailability[] {
   const window = bookingWindow(rules, query.now);
+  const earliest = window.earliest;
   return eachDate(query.from, query.to).map((date) => {
     const day = daySchedule(rules, date);
     const bookable =
       date > window.lastDate
         ? []
-        : slotsOfDay(rules, day, query.durationMinutes, query.booked).filter(
-            (slot) => slot.startsAt >= window.earliest,
-          );
+        : slotTemplates(rules, day, query.durationMinutes)
+            .filter((template) => template.startMillis >= earliest)
+            .map((template) => withRemaining(template, query.booked));
     return day.closedReason
       ? { date, slots: bookable, closedReason: day.closedReason }
       : { date, slots: bookable };
@@ -216,9 +300,9 @@ export function bookableSlot(
   now: DateTime,
 ): BookableSlot {
   const window = bookingWindow(rules, now);
-  if (startsAt < window.earliest)
+  if (startsAt.toMillis() < window.earliest)
     return { ok: false, reason: 'is in the past or sooner than the minimum notice' };
-  const date = startsAt.setZone(rules.timeZone).toISODate()!;
+  const date = localDate(rules.timeZone, startsAt.toMillis());
   if (date > window.lastDate) return { ok: false, reason: 'is beyond the booking horizon' };
   const day = daySchedule(rules, date);
   const first = day.cells.findIndex((cell) => cell.startsAt.toMillis() === startsAt.toMillis());

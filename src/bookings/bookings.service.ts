@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { bookableSlot } from '../availability/calendar-rules.js';
+import { bookableSlot, formatInZone } from '../availability/calendar-rules.js';
 import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import { CentresService, findCentre } from '../centres/centres.service.js';
+import { findCentre } from '../centres/centre-calendars.js';
+import { CentresService } from '../centres/centres.service.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
@@ -28,11 +29,10 @@ import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
 import { releaseCells, takeCells } from './capacity.js';
+import { NEW_BOOKING_SQL, NewBookingRow, newBookingParams } from './new-booking.sql.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
-const iso = (instant: Date, zone: string) =>
-  DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 
 function invalid(field: string, message: string): BookingError {
   return new BookingError(BookingErrorCode.NotBookable, `${field}: ${message}`, [{ field, message }]);
@@ -302,19 +302,17 @@ export class BookingsService {
       phone: dto.applicant.phone ?? null,
       cprNumber: applicantCpr?.digits ?? null,
     };
-    const booking = manager.create(Booking, {
+    const now = this.clock.now().toJSDate();
+    const row: NewBookingRow = {
+      id: randomUUID(),
       reference: newReference(),
       manageTokenHash: hashToken(manageToken),
       manageTokenEncrypted: this.cipher.encrypt(manageToken),
-      personalDataErasedAt: null,
-      outcome: null,
-      outcomeReason: null,
       centreId: centre.id,
       appointmentTypeId: type.id,
       startsAt: startsAt.toJSDate(),
       endsAt: endsAt.toJSDate(),
       cellStarts,
-      status: 'booked',
       personKey,
       cprHash,
       applicantEncrypted: this.cipher.encrypt(applicant),
@@ -334,20 +332,36 @@ export class BookingsService {
       witnessCprHash: witnessCpr ? this.cipher.lookupHash('cpr', witnessCpr.digits) : null,
       witnessAdvice: advice,
       documentAdvice: evaluateDocuments(documents, language),
+      createdAt: now,
+    };
+    const booking = manager.create(Booking, {
+      ...row,
+      status: 'booked',
+      personalDataErasedAt: null,
+      outcome: null,
+      outcomeReason: null,
       cancelledBy: null,
       cancelReason: null,
-      createdAt: this.clock.now().toJSDate(),
     });
-    const saved = await manager.save(booking);
-    await this.record(manager, saved.id, CITIZEN, 'booked', { startsAt: saved.startsAt.toISOString() });
-    await this.notifications.enqueue(manager, saved, 'confirmation');
-    return { ...(await this.view(manager, saved, centre)), manageToken };
+    const confirmation = this.notifications.compose({
+      booking,
+      kind: 'confirmation',
+      centre,
+      applicant,
+      manageToken,
+    });
+    // The row, its 'booked' event and the confirmation e-mail in one statement (new-booking.sql.ts).
+    await manager.query(
+      NEW_BOOKING_SQL.insert,
+      newBookingParams(row, { startsAt: row.startsAt.toISOString() }, confirmation),
+    );
+    return { ...this.viewWith(booking, centre), manageToken };
   }
 
   /** Whether this person's latest identity check ended failed or impossible without a verified witness. */
   private async previousCheckFailed(manager: EntityManager, personKey: string): Promise<boolean> {
     const [latest] = await manager.query<{ witness_required_next_time: boolean }[]>(
-      'SELECT witness_required_next_time FROM identity_check WHERE person_key = $1 ORDER BY at DESC, id DESC LIMIT 1',
+      NEW_BOOKING_SQL.previousCheck,
       [personKey],
     );
     return latest?.witness_required_next_time ?? false;
@@ -360,12 +374,10 @@ export class BookingsService {
     typeCodeOrId: string,
     startsAtText: string,
   ) {
-    // Calendar changes lock the centre row FOR UPDATE: a booking sees the calendar as it was or as it is, never half.
-    await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR SHARE', [centreId]);
     const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
     if (!startsAt.isValid) throw invalid('startsAt', 'is not a valid instant');
-    const around = (days: number) => startsAt.toUTC().plus({ days }).toISODate();
-    const { centre, rules } = await this.centres.rulesFor(manager, centreId, around(-1), around(1));
+    // Held FOR SHARE: a booking sees the calendar as it was or as it is, never half a change.
+    const { centre, rules } = await this.centres.rulesFor(manager, centreId, { lock: true });
     const type = centre.appointmentTypes.find(
       (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),
     );
@@ -481,16 +493,19 @@ export class BookingsService {
     });
   }
 
-  /** `centre` when the caller has it already (with its appointment types), to spare a query. */
-  private async view(manager: EntityManager, booking: Booking, known?: Centre): Promise<BookingView> {
-    const centre = known ?? (await findCentre(manager, booking.centreId))!;
+  private async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
+    return this.viewWith(booking, (await findCentre(manager, booking.centreId))!);
+  }
+
+  /** The booking as responses show it; `centre` with its appointment types. */
+  private viewWith(booking: Booking, centre: Centre): BookingView {
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     return {
       id: booking.id,
       reference: booking.reference,
       status: booking.status,
-      startsAt: iso(booking.startsAt, centre.timeZone),
-      endsAt: iso(booking.endsAt, centre.timeZone),
+      startsAt: formatInZone(centre.timeZone, booking.startsAt),
+      endsAt: formatInZone(centre.timeZone, booking.endsAt),
       centre: { id: centre.id, name: centre.name, address: centre.address },
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
       ...maskedPersonalData(this.cipher, booking),

@@ -64,10 +64,7 @@ export class CalendarChangeService {
         [centre.id, now],
       );
       if (cells.length === 0) return;
-      const dates = cells
-        .map((cell) => DateTime.fromJSDate(cell.starts_at, { zone: centre.timeZone }).toISODate()!)
-        .sort();
-      const { rules } = await this.centres.rulesFor(manager, centre.id, dates[0], dates[dates.length - 1], {
+      const { rules } = await this.centres.rulesFor(manager, centre.id, {
         includeInactive: true,
       });
       const proposed = {

@@ -72,6 +72,10 @@ export class Centre {
   @Column({ name: 'open_on_new_years_eve', type: 'boolean', default: false })
   openOnNewYearsEve: boolean;
 
+  /** Raised by database triggers on every change to the centre, its types, hours or closures (cache check). */
+  @Column({ name: 'calendar_version', type: 'integer', default: 1 })
+  calendarVersion: number;
+
   @OneToMany(() => AppointmentType, (type) => type.centre)
   appointmentTypes: Relation<AppointmentType[]>;
 

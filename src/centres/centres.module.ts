@@ -6,12 +6,13 @@ import {
   PublicCentresController,
   StaffCentresController,
 } from './centres.controller.js';
+import { CentreCalendars } from './centre-calendars.js';
 import { CentresService } from './centres.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Centre])],
   controllers: [PublicCentresController, StaffCentresController, AdminCentresController],
-  providers: [CentresService],
-  exports: [CentresService],
+  providers: [CentresService, CentreCalendars],
+  exports: [CentresService, CentreCalendars],
 })
 export class CentresModule {}

@@ -1,8 +1,8 @@
 import { isUuid } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
-import type { CalendarRules, ClosureRule, WeeklyInterval } from '../availability/calendar-rules.js';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { ClosureRule, WeeklyInterval } from '../availability/calendar-rules.js';
 import type { HolidayOptions } from '../availability/danish-holidays.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
 import { Clock } from '../common/clock.js';
@@ -12,6 +12,7 @@ import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
 import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
+import { CentreCalendar, CentreCalendars, findCentre, weeklyHours } from './centre-calendars.js';
 import {
   AppointmentTypeDto,
   CreateCentreDto,
@@ -36,22 +37,6 @@ export type CalendarChangeHook = (
   change: CalendarChange,
 ) => Promise<void>;
 
-/**
- * A centre with its appointment types (and opening hours), in one query: findOne with relations would first
- * run a separate DISTINCT … LIMIT 1 query, on every booking and availability request.
- */
-export async function findCentre(
-  manager: EntityManager,
-  id: string,
-  withHours = false,
-): Promise<Centre | null> {
-  const [centre] = await manager.find(Centre, {
-    where: { id },
-    relations: withHours ? { appointmentTypes: true, openingHours: true } : { appointmentTypes: true },
-  });
-  return centre ?? null;
-}
-
 const hhmm = (time: string) => time.slice(0, 5);
 
 function invalid(details: { field: string; message: string }[]): CalendarError {
@@ -65,6 +50,7 @@ export class CentresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Centre) private readonly centres: Repository<Centre>,
     private readonly clock: Clock,
+    private readonly calendars: CentreCalendars,
   ) {}
 
   async listPublic(): Promise<PublicCentreView[]> {
@@ -127,7 +113,7 @@ export class CentresService {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
           ...appointmentTypeIssues(types, dto.slotMinutes, (i) => `appointmentTypes[${i}]`),
-          ...openingHoursIssues(this.weekly(centre), dto.slotMinutes).map((issue) => ({
+          ...openingHoursIssues(weeklyHours(centre), dto.slotMinutes).map((issue) => ({
             ...issue,
             field: `openingHours.${issue.field}`,
           })),
@@ -220,39 +206,18 @@ export class CentresService {
     return closures.map((closure) => this.closureView(closure));
   }
 
-  /** The calendar of an active centre that applies to local dates from..to, for the pure availability rules. */
+  /**
+   * The calendar of an active centre (`includeInactive`: of any centre), with every closure. With `lock`, the
+   * centre row is held FOR SHARE: calendar changes lock it FOR UPDATE, so a booking sees the calendar as it was
+   * or as it is, never half.
+   */
   async rulesFor(
     manager: EntityManager,
     id: string,
-    from: string,
-    to: string,
-    options: { includeInactive?: boolean } = {},
-  ): Promise<{ centre: Centre; rules: CalendarRules }> {
-    const centre = await this.load(manager, id);
-    if (!centre.active && !options.includeInactive) throw CalendarError.centreNotFound();
-    const closures = await manager.find(Closure, {
-      where: { centreId: id, fromDate: LessThanOrEqual(to), toDate: MoreThanOrEqual(from) },
-    });
-    return {
-      centre,
-      rules: {
-        timeZone: centre.timeZone,
-        slotMinutes: centre.slotMinutes,
-        bookingHorizonDays: centre.bookingHorizonDays,
-        minNoticeHours: centre.minNoticeHours,
-        openOnConstitutionDay: centre.openOnConstitutionDay,
-        openOnChristmasEve: centre.openOnChristmasEve,
-        openOnNewYearsEve: centre.openOnNewYearsEve,
-        weekly: this.weekly(centre),
-        closures: closures.map((closure) => ({
-          fromDate: closure.fromDate,
-          toDate: closure.toDate,
-          startTime: closure.startTime && hhmm(closure.startTime),
-          endTime: closure.endTime && hhmm(closure.endTime),
-          reason: closure.reason,
-        })),
-      },
-    };
+    options: { includeInactive?: boolean; lock?: boolean } = {},
+  ): Promise<CentreCalendar> {
+    const { stamp } = await this.calendars.stampOf(manager, id, options);
+    return this.calendars.get(manager, id, stamp);
   }
 
   assertAccess(user: AuthUser, centreId: string): void {
@@ -267,12 +232,6 @@ export class CentresService {
     const centre = await findCentre(manager, id, true);
     if (!centre) throw CalendarError.centreNotFound();
     return centre;
-  }
-
-  private weekly(centre: Centre): WeeklyHoursDto[] {
-    return [...centre.openingHours]
-      .map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), desks: h.desks }))
-      .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
   }
 
   private publicView(centre: Centre): PublicCentreView {
@@ -304,7 +263,7 @@ export class CentresService {
       openOnConstitutionDay: centre.openOnConstitutionDay,
       openOnChristmasEve: centre.openOnChristmasEve,
       openOnNewYearsEve: centre.openOnNewYearsEve,
-      openingHours: this.weekly(centre),
+      openingHours: weeklyHours(centre),
     };
   }
 

@@ -15,6 +15,7 @@ import { Init1764028800000 } from '../../migrations/1764028800000-Init.js';
 import { Bookings1764115200000 } from '../../migrations/1764115200000-Bookings.js';
 import { DeskAndAudit1764201600000 } from '../../migrations/1764201600000-DeskAndAudit.js';
 import { Outbox1764288000000 } from '../../migrations/1764288000000-Outbox.js';
+import { CalendarVersion1764374400000 } from '../../migrations/1764374400000-CalendarVersion.js';
 
 export const ENTITIES = [
   User,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   Bookings1764115200000,
   DeskAndAudit1764201600000,
   Outbox1764288000000,
+  CalendarVersion1764374400000,
 ];

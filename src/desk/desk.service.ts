@@ -12,7 +12,8 @@ import { maskedPersonalData } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import { CentresService, findCentre } from '../centres/centres.service.js';
+import { findCentre } from '../centres/centre-calendars.js';
+import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
@@ -67,7 +68,7 @@ export class DeskService {
   async dayList(centreId: string, date: string, user: AuthUser): Promise<AppointmentView[]> {
     this.centres.assertAccess(user, centreId);
     return inTransaction(this.dataSource, async (manager) => {
-      const { centre } = await this.centres.rulesFor(manager, centreId, date, date, {
+      const { centre } = await this.centres.rulesFor(manager, centreId, {
         includeInactive: true,
       });
       const day = DateTime.fromISO(date, { zone: centre.timeZone });

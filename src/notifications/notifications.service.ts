@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Booking } from '../bookings/booking.entity.js';
 import { applicantOf } from '../bookings/booking-personal-data.js';
+import type { ApplicantPersonalData } from '../bookings/booking.entity.js';
+import type { Centre } from '../centres/centre.entity.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { findCentre } from '../centres/centres.service.js';
+import { findCentre } from '../centres/centre-calendars.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
@@ -37,16 +39,34 @@ export class NotificationsService {
     const applicant = applicantOf(this.cipher, booking);
     if (!applicant.email) return; // erased
     const centre = (await findCentre(manager, booking.centreId))!;
-    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
-    const cancelled = kind === 'cancelled_by_citizen' || kind === 'cancelled_by_centre';
     const token = booking.manageTokenEncrypted
       ? this.cipher.decrypt<string>(booking.manageTokenEncrypted)
       : null;
+    const message = this.compose({ booking, kind, centre, applicant, manageToken: token, dedupeKey });
+    await manager.query(
+      `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
+       VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [booking.id, message.kind, message.dedupeKey, message.contentEncrypted, this.clock.now().toJSDate()],
+    );
+  }
+
+  /** The e-mail (with its calendar file) about `booking`, encrypted as the outbox keeps it. */
+  compose(input: {
+    booking: Booking;
+    kind: MessageKind;
+    centre: Centre;
+    applicant: ApplicantPersonalData;
+    manageToken: string | null;
+    dedupeKey?: string;
+  }): { kind: MessageKind; dedupeKey: string; contentEncrypted: string } {
+    const { booking, kind, centre, applicant, manageToken } = input;
+    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
+    const cancelled = kind === 'cancelled_by_citizen' || kind === 'cancelled_by_centre';
     // The token rides in the fragment, which browsers never send to a server, so it stays out of access logs.
     const manageUrl =
-      cancelled || !token
+      cancelled || !manageToken
         ? `${this.config.publicBaseUrl}/`
-        : `${this.config.publicBaseUrl}/bookings/${booking.reference}#token=${token}`;
+        : `${this.config.publicBaseUrl}/bookings/${booking.reference}#token=${manageToken}`;
     const rendered = renderMessage({
       kind,
       language: booking.language,
@@ -79,19 +99,17 @@ export class NotificationsService {
         summary: `MitID – ${centre.name}`,
         location: `${centre.name}, ${centre.address}`,
         description: `${booking.reference}\n${manageUrl}`,
-        organizer: { name: centre.name, email: this.config.mailFrom.replace(/^.*<([^>]+)>.*$/, '$1') },
+        organizer: { name: centre.name, email: this.organizerEmail },
       }),
     };
-    await manager.query(
-      `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
-       VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [
-        booking.id,
-        kind,
-        dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`,
-        this.cipher.encrypt(mail),
-        now.toJSDate(),
-      ],
-    );
+    return {
+      kind,
+      dedupeKey: input.dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`,
+      contentEncrypted: this.cipher.encrypt(mail),
+    };
+  }
+
+  private get organizerEmail(): string {
+    return this.config.mailFrom.replace(/^.*<([^>]+)>.*$/, '$1');
   }
 }

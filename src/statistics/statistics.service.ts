@@ -41,7 +41,7 @@ export class StatisticsService {
 
   async forCentre(centreId: string, from: string, to: string): Promise<CentreStatistics> {
     if (from > to) throw InputError.field('to', 'must not be before from');
-    const { centre } = await this.centres.rulesFor(this.dataSource.manager, centreId, from, to, {
+    const { centre } = await this.centres.rulesFor(this.dataSource.manager, centreId, {
       includeInactive: true,
     });
     const start = DateTime.fromISO(from, { zone: centre.timeZone }).startOf('day').toJSDate();
