@@ -540,10 +540,8 @@ async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtText: stri
     await client.query('START TRANSACTION');
     await client.query(NEW_BOOKING_SQL.lockCentre, [centre.id]);
     await client.query(NEW_BOOKING_SQL.previousCheck, [personKey]);
-    try {
-      await client.query(NEW_BOOKING_SQL.takeCells, [centre.id, [startsAt], [options.desks]]);
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint !== 'ck_slot_capacity_booked') throw error;
+    const taken = await client.query(NEW_BOOKING_SQL.takeCells, [centre.id, [startsAt], [options.desks]]);
+    if (taken.rowCount !== 1) {
       await client.query('ROLLBACK');
       return { kind: 'conflict', note: 'slot fully booked' };
     }

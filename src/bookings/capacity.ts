@@ -1,25 +1,23 @@
 import { EntityManager } from 'typeorm';
 import type { Cell } from '../availability/calendar-rules.js';
-import { driverCode } from '../database/transaction.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import { NEW_BOOKING_SQL } from './new-booking.sql.js';
 
 /**
  * Takes one desk in each cell, or none: missing cell rows are created and existing ones locked and raised in time
- * order (so two bookings over overlapping cells cannot deadlock); the CHECK (booked <= desks) on slot_capacity
- * refuses a full cell, and with it the caller's whole transaction.
+ * order (so two bookings over overlapping cells cannot deadlock). When a cell is full the caller's transaction is
+ * refused (and rolled back); the CHECK (booked <= desks) on slot_capacity is the last word whatever happens here.
  */
 export async function takeCells(manager: EntityManager, centreId: string, cells: Cell[]): Promise<Date[]> {
   const ordered = [...cells].sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis());
   const starts = ordered.map((cell) => cell.startsAt.toJSDate());
-  try {
-    await manager.query(NEW_BOOKING_SQL.takeCells, [centreId, starts, ordered.map((cell) => cell.desks)]);
-  } catch (error) {
-    const { code, constraint } = driverCode(error);
-    if (code === '23514' && constraint === 'ck_slot_capacity_booked') {
-      throw new BookingError(BookingErrorCode.SlotFull, 'This time is fully booked; choose another time');
-    }
-    throw error;
+  const taken = await manager.query<unknown[]>(NEW_BOOKING_SQL.takeCells, [
+    centreId,
+    starts,
+    ordered.map((cell) => cell.desks),
+  ]);
+  if (taken.length !== starts.length) {
+    throw new BookingError(BookingErrorCode.SlotFull, 'This time is fully booked; choose another time');
   }
   return starts;
 }

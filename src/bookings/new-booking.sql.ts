@@ -14,12 +14,14 @@ export const NEW_BOOKING_SQL = {
      ORDER BY at DESC, id DESC LIMIT 1`,
   /**
    * $1 centre, $2 cell starts, $3 their desks, in time order: one desk of each cell. A missing cell row is created
-   * holding this booking; an existing one is locked and raised, rows in time order so overlapping bookings cannot
-   * deadlock. A full cell breaks CHECK (booked <= desks) and the whole booking is undone.
+   * holding this booking; an existing one is locked and raised while it has a free desk. Rows are taken in time
+   * order, so overlapping bookings cannot deadlock. Fewer rows returned than cells: a cell is full, and the caller
+   * undoes the transaction. CHECK (booked <= desks) holds whatever the caller does.
    */
   takeCells: `INSERT INTO slot_capacity AS cell (centre_id, starts_at, desks, booked)
      SELECT $1, s, d, 1 FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) ORDER BY s
-     ON CONFLICT (centre_id, starts_at) DO UPDATE SET booked = cell.booked + 1`,
+     ON CONFLICT (centre_id, starts_at) DO UPDATE SET booked = cell.booked + 1 WHERE cell.booked < cell.desks
+     RETURNING cell.starts_at`,
   /** The booking row, its first history event and its confirmation e-mail: one statement, see newBookingParams. */
   insert: `WITH booking_row AS (
        INSERT INTO booking (id, reference, manage_token_hash, manage_token_encrypted, centre_id, appointment_type_id,

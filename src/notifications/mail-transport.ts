@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
@@ -41,9 +41,10 @@ export class MailTransport implements OnApplicationShutdown {
       icalEvent: { method: mail.icsMethod, filename: 'appointment.ics', content: mail.ics },
     })) as { message?: Buffer };
     if (this.toFiles && info.message) {
-      mkdirSync(this.config.mailDir, { recursive: true });
+      // Asynchronously: the app's one thread serves requests meanwhile.
+      await mkdir(this.config.mailDir, { recursive: true });
       const name = mail.messageId.replace(/[^\w.-]/g, '_');
-      writeFileSync(join(this.config.mailDir, `${name}.eml`), info.message, { mode: 0o600 });
+      await writeFile(join(this.config.mailDir, `${name}.eml`), info.message, { mode: 0o600 });
     }
   }
 
