@@ -5,15 +5,18 @@
  *
  * Options (after `npm run bench --`): --concurrency N (16), --bookings N (3000), --availability N (2000),
  * --raw N (3000), --warmup N (200), --centres N (100), --weeks N (8), --desks N (4), --phase-seconds S (40),
- * --load-rate N (50 bookings/s) and --availability-rate N (100 queries/s) for --latency-seconds S (20): the latency
- * phase, where requests arrive on their own schedule (open loop) as citizens' do, not when an earlier one returns;
+ * --load-rate N (20 bookings/s) and --availability-rate N (50 queries/s) for --latency-seconds S (20): the latency
+ * phase, where requests arrive on their own schedule (open loop) as citizens' do, not when an earlier one returns.
+ * 100 centres × 4 desks × 15-minute slots × 6 hours × 5 days hold some 48,000 appointments a week, which citizens
+ * book at about 0.1/s on average: 20 bookings/s is two hundred times that;
+ * --workers N and --node-options "…" (the app's WORKERS and NODE_OPTIONS);
  * --keep (leave the bench database for EXPLAIN ANALYZE; it is printed how to drop it), --profile DIR (the app writes a
  * V8 CPU profile into DIR when it stops, to open in Chrome DevTools).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -47,9 +50,11 @@ const { values: args } = parseArgs({
     weeks: { type: 'string', default: '8' },
     desks: { type: 'string', default: '4' },
     'phase-seconds': { type: 'string', default: '40' },
-    'load-rate': { type: 'string', default: '50' },
-    'availability-rate': { type: 'string', default: '100' },
+    'load-rate': { type: 'string', default: '20' },
+    'availability-rate': { type: 'string', default: '50' },
     'latency-seconds': { type: 'string', default: '20' },
+    workers: { type: 'string', default: '1' },
+    'node-options': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -61,7 +66,8 @@ if (args.help) {
   process.stdout.write(
     'usage: npm run bench -- [--concurrency 16] [--bookings 3000] [--availability 2000] [--raw 3000] [--warmup 200]\n' +
       '                       [--centres 100] [--weeks 8] [--desks 4] [--phase-seconds 40] [--keep] [--profile DIR]\n' +
-      '                       [--load-rate 50] [--availability-rate 100] [--latency-seconds 20]\n' +
+      '                       [--load-rate 20] [--availability-rate 50] [--latency-seconds 20] [--workers 1]\n' +
+      '                       [--node-options "--max-semi-space-size=32"]\n' +
       'DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a fresh database\n' +
       'booking_bench_<random> is created on it and dropped at the end (kept with --keep).\n',
   );
@@ -88,6 +94,9 @@ const options = {
   loadRate: positive('load-rate'),
   availabilityRate: positive('availability-rate'),
   latencySeconds: positive('latency-seconds'),
+  /** The app's WORKERS (processes on one port) and NODE_OPTIONS (e.g. --max-semi-space-size=32). */
+  workers: positive('workers'),
+  nodeOptions: args['node-options'] ?? '',
   keep: args.keep === true,
   /** A directory for a V8 CPU profile of the app (node --cpu-prof), written when the app stops. */
   profile: args.profile ? resolve(args.profile) : undefined,
@@ -331,8 +340,32 @@ function pickSlot(centre: BenchCentre, set: SlotSet): string {
 
 // ---------------------------------------------------------------------------------------------- CPU accounting
 
-/** User + system CPU of a process in ms from /proc (Linux; clock ticks of 10 ms), NaN elsewhere. */
+/** User + system CPU in ms of a process and its children (cluster workers) from /proc (Linux; 10 ms ticks), NaN elsewhere. */
 function processCpuMs(pid: number): number {
+  let total = 0;
+  let found = false;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return NaN;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) !== pid && Number(fields[1]) !== pid) continue;
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      found = true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found ? total : NaN;
+}
+
+/** User + system CPU in ms of one process (a database backend). */
+function backendCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -353,7 +386,7 @@ const meter = {
   appPid: 0,
   dbPids: async (): Promise<number[]> => Promise.resolve([]),
   async snapshot(): Promise<CpuSnapshot> {
-    const db = new Map((await this.dbPids()).map((pid) => [pid, processCpuMs(pid)]));
+    const db = new Map((await this.dbPids()).map((pid) => [pid, backendCpuMs(pid)]));
     const usage = process.cpuUsage();
     return { app: this.appPid ? processCpuMs(this.appPid) : NaN, db, bench: (usage.user + usage.system) / 1000 };
   },
@@ -660,6 +693,8 @@ async function main(): Promise<number> {
       AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
+      WORKERS: String(options.workers),
+      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     };
     const bootStarted = performance.now();
     child = startApp(appEnv);
@@ -805,7 +840,9 @@ async function main(): Promise<number> {
     ]);
     results.push(atRate, loadAtRate);
 
-    // ---- raw PostgreSQL: the booking transaction's statements, straight through pg
+    // ---- raw PostgreSQL: the booking transaction's statements, straight through pg, with the app stopped (its
+    // background work, such as sending the confirmations just written, would otherwise take CPU from the baseline)
+    await stopApp(child);
     const template = await rawTemplate(bench);
     const rawTask = (set: SlotSet) => () => {
       const centre = randomCentre();
@@ -843,12 +880,15 @@ async function main(): Promise<number> {
       `load:       concurrency ${options.concurrency}; bookings pick a random centre and an early-skewed slot (index ⌊N·u^${SKEW}⌋) ` +
         `from their own set of days; availability = 28 days from a random Monday; each phase capped at ${options.phaseSeconds} s`,
     );
-    out.push(`app:        node dist/src/main.js, RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn; ${appConnections} database connections open after the booking phase`);
+    out.push(
+      `app:        node dist/src/main.js, WORKERS=${options.workers}${options.nodeOptions ? `, NODE_OPTIONS="${options.nodeOptions}"` : ''}, ` +
+        `RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn, jobs on; ${appConnections} database connections open after the booking phase`,
+    );
     out.push(`client:     this process (fetch/undici keep-alive) on the same machine as app and database`);
     out.push('');
     out.push(table(results));
     out.push(
-      'cpu columns: CPU time during the phase as % of one core — app = the Node process (one thread of JS), db = the PostgreSQL\n' +
+      'cpu columns: CPU time during the phase as % of one core — app = the Node process(es) of the app, db = the PostgreSQL\n' +
         'backends of the bench database, bench = this load generator; ms/req = that CPU time per request. Parallel\n' +
         'phases (indented) share a window, so their cpu columns count the same work twice. Open-loop phases (x/s): conc = most requests\n' +
         'in flight at once, latency counted from the scheduled start of each request.',

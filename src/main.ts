@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { createApp } from './app.setup.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+/** One process serving HTTP: the whole app (with WORKERS > 1, each worker is one of these). */
+async function serve(config: AppConfig): Promise<void> {
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
   const app = await createApp({ config, embedded });
   let stopping = false;
@@ -19,9 +20,51 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   await app.listen(config.port);
   const where = config.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+  const worker = cluster.isWorker ? ` (worker ${cluster.worker!.id}, pid ${process.pid})` : '';
   process.stdout.write(
-    `Listening on http://localhost:${config.port}/api (${where}); API docs at /api/docs\n`,
+    `Listening on http://localhost:${config.port}/api (${where})${worker}; API docs at /api/docs\n`,
   );
+}
+
+/**
+ * WORKERS > 1: this process only forks the workers, which share the port (node:cluster hands connections out),
+ * and replaces one that dies after it was listening. One that dies before (bad configuration, no database)
+ * stops them all, rather than restarting in a loop.
+ */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  const listening = new Set<number>();
+  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    const wasListening = listening.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    if (!wasListening) {
+      console.error(`Worker ${worker.id} stopped during start-up (${signal ?? `exit code ${code}`}); stopping.`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGTERM');
+      process.exitCode = 1;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    console.error(`Worker ${worker.id} died (${signal ?? `exit code ${code}`}); starting another.`);
+    cluster.fork();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    });
+  }
+  for (let i = 0; i < count; i++) cluster.fork();
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (cluster.isPrimary && config.workers > 1) superviseWorkers(config.workers);
+  else await serve(config);
 }
 
 main().catch((error: unknown) => {

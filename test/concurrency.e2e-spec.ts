@@ -101,7 +101,8 @@ describe('No double bookings under concurrency', () => {
 
   withServer('holds with two app processes on one database', async () => {
     const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
-    // A real second process, as in production: the built app on the same database.
+    // A real second instance, as in production: the built app on the same database, itself two cluster workers
+    // (WORKERS=2), so requests to it are served by two processes and this one by a third.
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
       stdio: 'inherit',
     });
@@ -116,6 +117,7 @@ describe('No double bookings under concurrency', () => {
         LOG_LEVEL: 'warn',
         DEMO_DATA: 'false',
         JOBS_ENABLED: 'false',
+        WORKERS: '2',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -75,7 +75,13 @@ export class UsersService {
   /** The first administrator from ADMIN_EMAIL/ADMIN_PASSWORD, only while there is none. */
   async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
     if ((await this.countAdmins()) > 0) return false;
-    await this.create({ email, password, role: 'admin', centreIds: [] });
+    try {
+      await this.create({ email, password, role: 'admin', centreIds: [] });
+    } catch (error) {
+      // Several instances or workers starting at once: another one created it first.
+      if (error instanceof AuthError && error.code === AuthErrorCode.EmailTaken) return false;
+      throw error;
+    }
     this.logger.log('Created the first administrator from ADMIN_EMAIL');
     return true;
   }

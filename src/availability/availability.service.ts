@@ -8,6 +8,7 @@ import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars } from '../centres/centre-calendars.js';
 import { CalendarError } from '../centres/calendar.error.js';
 import { isUuid } from '../common/validators.js';
+import { ReadPool } from '../database/read-pool.js';
 import { availability, formatInstant, Slot } from './calendar-rules.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 
@@ -40,6 +41,7 @@ export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: CentreCalendars,
+    private readonly reads: ReadPool,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +54,7 @@ export class AvailabilityService {
 
     // One round trip: the centre's calendar stamp and the booked cells of the dates (widened by a day each side,
     // as the centre's zone is not known yet), read in one snapshot.
-    const [row] = await this.dataSource.query<(CentreStamp & { booked: [number, number][] })[]>(
+    const [row] = await this.reads.query<CentreStamp & { booked: [number, number][] }>(
       `SELECT ${CALENDAR_STAMP},
          (SELECT coalesce(json_agg(json_build_array((extract(epoch FROM s.starts_at) * 1000)::bigint, s.booked)), '[]')
             FROM slot_capacity s

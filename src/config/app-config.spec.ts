@@ -65,6 +65,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('runs several workers only against a PostgreSQL server', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).workers).toBe(1);
+    expect(problemsOf({ DATA_DIR: 'memory://', WORKERS: '2' })).toEqual([
+      'WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)',
+    ]);
+    expect(loadConfig({ ...serverKeys, WORKERS: '4' }).workers).toBe(4);
+    expect(problemsOf({ ...serverKeys, WORKERS: '0' }).map((p) => p.split(':')[0])).toEqual(['WORKERS']);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(problemsOf({ DATA_DIR: 'memory://', ADMIN_EMAIL: 'a@b.dk' })).toEqual([
       'ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither',

@@ -41,6 +41,9 @@ export class AppConfig {
   /** Connections to a PostgreSQL server per instance (the embedded engine always has one). */
   databasePoolSize: number;
 
+  /** Processes serving HTTP on the one port (node:cluster); more than one needs a PostgreSQL server. */
+  workers: number;
+
   /** Where .eml files go when there is no SMTP server. */
   get mailDir(): string {
     return this.dataDir === IN_MEMORY
@@ -112,6 +115,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.retentionDays = dto.RETENTION_DAYS ?? 90;
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
   config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;
+  config.workers = dto.WORKERS ?? 1;
+  if (config.workers > 1 && !config.databaseUrl) {
+    problems.push('WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)');
+  }
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import type { EmbeddedDatabase } from './embedded.js';
+import { ReadPool } from './read-pool.js';
 import { runMigrations } from './run-migrations.js';
 
 @Module({})
@@ -12,6 +13,9 @@ export class DatabaseModule {
   static forRoot(config: AppConfig, embedded?: EmbeddedDatabase): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      providers: [ReadPool],
+      exports: [ReadPool],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config, embedded),

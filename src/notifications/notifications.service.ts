@@ -9,12 +9,39 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { findCentre } from '../centres/centre-calendars.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
-import { calendarFile } from './calendar-file.js';
+import { CalendarFacts, calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
-import { renderMessage } from './message-templates.js';
+import { MessageFacts, renderMessage } from './message-templates.js';
 import type { MessageKind } from './outbox-message.entity.js';
 
 export type StoredMail = Omit<OutgoingMail, 'messageId'>;
+
+/**
+ * What an e-mail says, as the outbox keeps it (encrypted): the facts as they were when the change happened. The
+ * mail itself (text, HTML, calendar file: some 8 kB) is written from them when it is sent, not while a citizen
+ * waits for a booking to be confirmed, and the row stays small.
+ */
+export interface MailFacts {
+  to: string;
+  message: MessageFacts;
+  calendar: CalendarFacts;
+}
+
+/** The e-mail written from its facts; the instants come back from JSON as strings. */
+export function renderMail(facts: MailFacts): StoredMail {
+  const instants = <T extends { startsAt: Date; endsAt: Date }>(value: T): T => ({
+    ...value,
+    startsAt: new Date(value.startsAt),
+    endsAt: new Date(value.endsAt),
+  });
+  const calendar = instants(facts.calendar);
+  return {
+    to: facts.to,
+    ...renderMessage(instants(facts.message)),
+    icsMethod: calendar.method,
+    ics: calendarFile(calendar),
+  };
+}
 
 const MITID_ERHVERV_URL = 'https://www.mitid-erhverv.dk';
 
@@ -50,7 +77,7 @@ export class NotificationsService {
     );
   }
 
-  /** The e-mail (with its calendar file) about `booking`, encrypted as the outbox keeps it. */
+  /** What the e-mail (with its calendar file) about `booking` says, encrypted as the outbox keeps it. */
   compose(input: {
     booking: Booking;
     kind: MessageKind;
@@ -67,30 +94,28 @@ export class NotificationsService {
       cancelled || !manageToken
         ? `${this.config.publicBaseUrl}/`
         : `${this.config.publicBaseUrl}/bookings/${booking.reference}#token=${manageToken}`;
-    const rendered = renderMessage({
-      kind,
-      language: booking.language,
-      fullName: applicant.fullName,
-      reference: booking.reference,
-      manageUrl,
-      centre: { name: centre.name, address: centre.address, timeZone: centre.timeZone },
-      appointmentTypeName: type.name,
-      startsAt: booking.startsAt,
-      endsAt: booking.endsAt,
-      documents: booking.documents,
-      documentAdvice: booking.documentAdvice,
-      witnessAdvice: booking.witnessAdvice,
-      hasWitness: booking.witnessEncrypted !== null,
-      cancelReason: booking.cancelReason,
-      witnessMitidMinDays: this.config.witnessMitidMinDays,
-      mitidErhvervUrl: MITID_ERHVERV_URL,
-    });
     const now = this.clock.now();
-    const mail: StoredMail = {
+    const facts: MailFacts = {
       to: applicant.email,
-      ...rendered,
-      icsMethod: cancelled ? 'CANCEL' : 'REQUEST',
-      ics: calendarFile({
+      message: {
+        kind,
+        language: booking.language,
+        fullName: applicant.fullName,
+        reference: booking.reference,
+        manageUrl,
+        centre: { name: centre.name, address: centre.address, timeZone: centre.timeZone },
+        appointmentTypeName: type.name,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        documents: booking.documents,
+        documentAdvice: booking.documentAdvice,
+        witnessAdvice: booking.witnessAdvice,
+        hasWitness: booking.witnessEncrypted !== null,
+        cancelReason: booking.cancelReason,
+        witnessMitidMinDays: this.config.witnessMitidMinDays,
+        mitidErhvervUrl: MITID_ERHVERV_URL,
+      },
+      calendar: {
         bookingId: booking.id,
         sequence: Math.floor(now.toSeconds()),
         method: cancelled ? 'CANCEL' : 'REQUEST',
@@ -100,12 +125,12 @@ export class NotificationsService {
         location: `${centre.name}, ${centre.address}`,
         description: `${booking.reference}\n${manageUrl}`,
         organizer: { name: centre.name, email: this.organizerEmail },
-      }),
+      },
     };
     return {
       kind,
       dedupeKey: input.dedupeKey ?? `${kind}:${booking.id}:${randomUUID()}`,
-      contentEncrypted: this.cipher.encrypt(mail),
+      contentEncrypted: this.cipher.encrypt(facts),
     };
   }
 
