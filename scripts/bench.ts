@@ -9,7 +9,8 @@
  * phase, where requests arrive on their own schedule (open loop) as citizens' do, not when an earlier one returns.
  * 100 centres × 4 desks × 15-minute slots × 6 hours × 5 days hold some 48,000 appointments a week, which citizens
  * book at about 0.1/s on average: 20 bookings/s is two hundred times that;
- * --workers N and --node-options "…" (the app's WORKERS and NODE_OPTIONS);
+ * --workers N and --node-options "…" (the app's WORKERS and NODE_OPTIONS), --app-env KEY=VALUE (more of its
+ * environment, repeatable);
  * --keep (leave the bench database for EXPLAIN ANALYZE; it is printed how to drop it), --profile DIR (the app writes a
  * V8 CPU profile into DIR when it stops, to open in Chrome DevTools).
  */
@@ -55,6 +56,7 @@ const { values: args } = parseArgs({
     'latency-seconds': { type: 'string', default: '20' },
     workers: { type: 'string', default: '1' },
     'node-options': { type: 'string', default: '' },
+    'app-env': { type: 'string', multiple: true, default: [] },
     keep: { type: 'boolean', default: false },
     profile: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -67,7 +69,7 @@ if (args.help) {
     'usage: npm run bench -- [--concurrency 16] [--bookings 3000] [--availability 2000] [--raw 3000] [--warmup 200]\n' +
       '                       [--centres 100] [--weeks 8] [--desks 4] [--phase-seconds 40] [--keep] [--profile DIR]\n' +
       '                       [--load-rate 20] [--availability-rate 50] [--latency-seconds 20] [--workers 1]\n' +
-      '                       [--node-options "--max-semi-space-size=32"]\n' +
+      '                       [--node-options "--max-semi-space-size=32"] [--app-env KEY=VALUE ...]\n' +
       'DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a fresh database\n' +
       'booking_bench_<random> is created on it and dropped at the end (kept with --keep).\n',
   );
@@ -97,6 +99,14 @@ const options = {
   /** The app's WORKERS (processes on one port) and NODE_OPTIONS (e.g. --max-semi-space-size=32). */
   workers: positive('workers'),
   nodeOptions: args['node-options'] ?? '',
+  /** More environment for the app, KEY=VALUE each (e.g. JOBS_ENABLED=false). */
+  appEnv: Object.fromEntries(
+    (args['app-env'] ?? []).map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`--app-env wants KEY=VALUE, got ${pair}`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  ),
   keep: args.keep === true,
   /** A directory for a V8 CPU profile of the app (node --cpu-prof), written when the app stops. */
   profile: args.profile ? resolve(args.profile) : undefined,
@@ -695,6 +705,7 @@ async function main(): Promise<number> {
       ADMIN_PASSWORD: adminPassword,
       WORKERS: String(options.workers),
       ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+      ...options.appEnv,
     };
     const bootStarted = performance.now();
     child = startApp(appEnv);
@@ -882,7 +893,8 @@ async function main(): Promise<number> {
     );
     out.push(
       `app:        node dist/src/main.js, WORKERS=${options.workers}${options.nodeOptions ? `, NODE_OPTIONS="${options.nodeOptions}"` : ''}, ` +
-        `RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn, jobs on; ${appConnections} database connections open after the booking phase`,
+        `RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn${Object.entries(options.appEnv).map(([k, v]) => `, ${k}=${v}`).join('')}; ` +
+        `${appConnections} database connections open after the booking phase`,
     );
     out.push(`client:     this process (fetch/undici keep-alive) on the same machine as app and database`);
     out.push('');

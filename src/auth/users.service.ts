@@ -78,8 +78,11 @@ export class UsersService {
     try {
       await this.create({ email, password, role: 'admin', centreIds: [] });
     } catch (error) {
-      // Several instances or workers starting at once: another one created it first.
-      if (error instanceof AuthError && error.code === AuthErrorCode.EmailTaken) return false;
+      // Several instances or workers starting at once: another one created it first. (An account with this
+      // e-mail that is not an administrator is still an error.)
+      if (error instanceof AuthError && error.code === AuthErrorCode.EmailTaken && (await this.countAdmins()) > 0) {
+        return false;
+      }
       throw error;
     }
     this.logger.log('Created the first administrator from ADMIN_EMAIL');

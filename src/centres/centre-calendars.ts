@@ -56,7 +56,7 @@ function deepFreeze<T>(value: T): T {
  */
 @Injectable()
 export class CentreCalendars {
-  private readonly cache = new Map<string, { stamp: string; calendar: Promise<CentreCalendar> }>();
+  private readonly cache = new Map<string, { stamp: string; calendar: CentreCalendar }>();
 
   /** The stamp of centre `id`, read (and with `lock`, held FOR SHARE) in the caller's transaction; 404 when none. */
   async stampOf(
@@ -73,23 +73,18 @@ export class CentreCalendars {
     return row;
   }
 
-  /** The calendar of centre `id` as of `stamp` (from CALENDAR_STAMP, read in this transaction). */
+  /**
+   * The calendar of centre `id` as of `stamp` (from CALENDAR_STAMP, read in this transaction). Only finished loads
+   * are shared: a transaction never waits for a load running on another connection (with one connection, or a full
+   * pool, that could wait forever); two that miss at once both load.
+   */
   async get(manager: EntityManager, id: string, stamp: string): Promise<CentreCalendar> {
     const cached = this.cache.get(id);
-    if (cached?.stamp === stamp) {
-      try {
-        return await cached.calendar;
-      } catch {
-        // the transaction that was loading it failed for its own reasons: load it in this one
-      }
-    }
-    const calendar = this.load(manager, id);
+    if (cached?.stamp === stamp) return cached.calendar;
+    const calendar = await this.load(manager, id);
     this.cache.delete(id);
     if (this.cache.size >= MAX_CENTRES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, { stamp, calendar });
-    calendar.catch(() => {
-      if (this.cache.get(id)?.calendar === calendar) this.cache.delete(id);
-    });
     return calendar;
   }
 

@@ -72,6 +72,9 @@ describe('loadConfig', () => {
     ]);
     expect(loadConfig({ ...serverKeys, WORKERS: '4' }).workers).toBe(4);
     expect(problemsOf({ ...serverKeys, WORKERS: '0' }).map((p) => p.split(':')[0])).toEqual(['WORKERS']);
+    expect(problemsOf({ ...serverKeys, WORKERS: '2', DEMO_DATA: 'true' })).toEqual([
+      'WORKERS: more than 1 with DEMO_DATA=true would seed a demo centre in every worker',
+    ]);
   });
 
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {

@@ -118,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.workers = dto.WORKERS ?? 1;
   if (config.workers > 1 && !config.databaseUrl) {
     problems.push('WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)');
+  } else if (config.workers > 1 && config.demoData) {
+    problems.push('WORKERS: more than 1 with DEMO_DATA=true would seed a demo centre in every worker');
   }
 
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {

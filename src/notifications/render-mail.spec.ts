@@ -1,0 +1,64 @@
+import type { MailFacts, StoredMail } from './notifications.service.js';
+import { renderMail } from './notifications.service.js';
+
+const startsAt = new Date('2027-03-01T08:15:00Z');
+const endsAt = new Date('2027-03-01T08:30:00Z');
+
+const facts: MailFacts = {
+  to: 'borger@example.dk',
+  message: {
+    kind: 'confirmation',
+    language: 'da',
+    fullName: 'Karen Jensen',
+    reference: 'ABCD-2345',
+    manageUrl: 'http://localhost:3000/bookings/ABCD-2345#token=t',
+    centre: { name: 'Borgerservice Testby', address: 'Torvet 1, 9999 Testby', timeZone: 'Europe/Copenhagen' },
+    appointmentTypeName: 'Ny MitID',
+    startsAt,
+    endsAt,
+    documents: ['DK_DRIVING_LICENCE'],
+    documentAdvice: { sufficient: true, missing: [] },
+    witnessAdvice: { recommended: false, required: false, reasons: [] },
+    hasWitness: false,
+    cancelReason: null,
+    witnessMitidMinDays: 30,
+    mitidErhvervUrl: 'https://www.mitid-erhverv.dk',
+  },
+  calendar: {
+    bookingId: '6f1c7a52-5d0e-4a55-9a1e-3f5b7c2a9d10',
+    sequence: 1_790_000_000,
+    method: 'REQUEST',
+    startsAt,
+    endsAt,
+    summary: 'MitID – Borgerservice Testby',
+    location: 'Borgerservice Testby, Torvet 1, 9999 Testby',
+    description: 'ABCD-2345',
+    organizer: { name: 'Borgerservice Testby', email: 'no-reply@borgerservice.localhost' },
+  },
+};
+
+describe('renderMail', () => {
+  it('writes the same mail from facts that went through JSON (as the outbox keeps them) as from the originals', () => {
+    const stored = JSON.parse(JSON.stringify(facts)) as MailFacts;
+    expect(typeof stored.message.startsAt).toBe('string');
+    const mail = renderMail(stored);
+    expect(mail).toEqual(renderMail(facts));
+    expect(mail.to).toBe('borger@example.dk');
+    expect(mail.subject).toContain('Borgerservice Testby');
+    expect(mail.text).toContain('kl. 09:15'); // 08:15 UTC is 09:15 in Copenhagen in March
+    expect(mail.icsMethod).toBe('REQUEST');
+    expect(mail.ics).toContain('DTSTART:20270301T081500Z');
+  });
+
+  it('sends a mail written before the outbox kept facts as it is', () => {
+    const finished: StoredMail = {
+      to: 'borger@example.dk',
+      subject: 'Bekræftelse',
+      text: 'tekst',
+      html: '<p>tekst</p>',
+      ics: 'BEGIN:VCALENDAR',
+      icsMethod: 'REQUEST',
+    };
+    expect(renderMail(finished)).toBe(finished);
+  });
+});
