@@ -581,8 +581,7 @@ async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtText: stri
   let broken: Error | undefined;
   try {
     await client.query('START TRANSACTION');
-    await client.query(NEW_BOOKING_SQL.lockCentre, [centre.id]);
-    await client.query(NEW_BOOKING_SQL.previousCheck, [personKey]);
+    await client.query(NEW_BOOKING_SQL.lockCentre, [centre.id, personKey]);
     const taken = await client.query(NEW_BOOKING_SQL.takeCells, [centre.id, [startsAt], [options.desks]]);
     if (taken.rowCount !== 1) {
       await client.query('ROLLBACK');

@@ -8,8 +8,10 @@ import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
-import { findCentre } from '../centres/centre-calendars.js';
-import { CentresService } from '../centres/centres.service.js';
+import type { CentreStamp } from '../centres/calendar-stamp.js';
+import { CalendarError } from '../centres/calendar.error.js';
+import { CentreCalendars, findCentre } from '../centres/centre-calendars.js';
+import { isUuid } from '../common/validators.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
@@ -72,7 +74,7 @@ const ENDED_BEFORE_TODAY = `b.ends_at < (date_trunc('day', $1::timestamptz AT TI
 export class BookingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly centres: CentresService,
+    private readonly calendars: CentreCalendars,
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -256,17 +258,18 @@ export class BookingsService {
     dto: CreateBookingDto,
     applicantCpr: CprNumber | null,
   ): Promise<CreatedBookingView> {
-    const { centre, type, startsAt, cells, endsAt } = await this.resolveTime(
+    const cprHash = applicantCpr ? this.cipher.lookupHash('cpr', applicantCpr.digits) : null;
+    const personKey = cprHash ?? this.cipher.lookupHash('email', dto.applicant.email.toLowerCase());
+    const { centre, type, startsAt, cells, endsAt, previousCheckFailed } = await this.resolveTime(
       manager,
       dto.centreId,
       dto.appointmentType,
       dto.startsAt,
+      personKey,
     );
     const date = startsAt.setZone(centre.timeZone).toISODate()!;
     const language: Language = dto.applicant.language ?? 'da';
     const documents = [...new Set(dto.documents.map((document) => document.type))];
-    const cprHash = applicantCpr ? this.cipher.lookupHash('cpr', applicantCpr.digits) : null;
-    const personKey = cprHash ?? this.cipher.lookupHash('email', dto.applicant.email.toLowerCase());
     const advice = witnessAdvice(
       {
         nationality: dto.applicant.nationality,
@@ -275,7 +278,7 @@ export class BookingsService {
         arrivedInDenmarkOn: dto.applicant.arrivedInDenmarkOn ?? undefined,
         documents,
         language,
-        previousCheckFailed: await this.previousCheckFailed(manager, personKey),
+        previousCheckFailed,
       },
       {
         policy: centre.witnessPolicy,
@@ -358,33 +361,41 @@ export class BookingsService {
     return { ...this.viewWith(booking, centre), manageToken };
   }
 
-  /** Whether this person's latest identity check ended failed or impossible without a verified witness. */
-  private async previousCheckFailed(manager: EntityManager, personKey: string): Promise<boolean> {
-    const [latest] = await manager.query<{ witness_required_next_time: boolean }[]>(
-      NEW_BOOKING_SQL.previousCheck,
-      [personKey],
-    );
-    return latest?.witness_required_next_time ?? false;
-  }
-
-  /** The centre, appointment type and grid cells of a requested time, refused unless availability would offer it. */
+  /**
+   * The centre, appointment type and grid cells of a requested time, refused unless availability would offer it.
+   * The centre row is held FOR SHARE: a booking sees the calendar as it was or as it is, never half a change. With
+   * `personKey` (a new booking), the same statement says whether that person's latest identity check ended failed
+   * or impossible without a verified witness.
+   */
   private async resolveTime(
     manager: EntityManager,
     centreId: string,
     typeCodeOrId: string,
     startsAtText: string,
+    personKey?: string,
   ) {
     const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
     if (!startsAt.isValid) throw invalid('startsAt', 'is not a valid instant');
-    // Held FOR SHARE: a booking sees the calendar as it was or as it is, never half a change.
-    const { centre, rules } = await this.centres.rulesFor(manager, centreId, { lock: true });
+    let stamp: CentreStamp & { previous_check_failed?: boolean | null };
+    if (personKey === undefined) {
+      stamp = await this.calendars.stampOf(manager, centreId, { lock: true });
+    } else {
+      if (!isUuid(centreId)) throw CalendarError.centreNotFound();
+      [stamp] = await manager.query<(CentreStamp & { previous_check_failed: boolean | null })[]>(
+        NEW_BOOKING_SQL.lockCentre,
+        [centreId, personKey],
+      );
+      if (!stamp?.active) throw CalendarError.centreNotFound();
+    }
+    const { centre, rules } = await this.calendars.get(manager, centreId, stamp.stamp);
     const type = centre.appointmentTypes.find(
       (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),
     );
     if (!type) throw invalid('appointmentType', 'this centre offers no such appointment type');
     const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
     if (!slot.ok) throw invalid('startsAt', slot.reason);
-    return { centre, type, startsAt, cells: slot.cells, endsAt: slot.endsAt };
+    const previousCheckFailed = stamp.previous_check_failed ?? false;
+    return { centre, type, startsAt, cells: slot.cells, endsAt: slot.endsAt, previousCheckFailed };
   }
 
   private cpr(text: string, field = 'applicant.cprNumber'): CprNumber {

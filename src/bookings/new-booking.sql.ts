@@ -1,4 +1,4 @@
-import { centreStampSql } from '../centres/calendar-stamp.js';
+import { CALENDAR_STAMP } from '../centres/calendar-stamp.js';
 import type { Booking } from './booking.entity.js';
 
 /**
@@ -7,11 +7,14 @@ import type { Booking } from './booking.entity.js';
  * to PostgreSQL for its baseline, so the two rates it compares are of the same database work.
  */
 export const NEW_BOOKING_SQL = {
-  /** $1 centre: its calendar stamp, the row held FOR SHARE so that no calendar change interleaves. */
-  lockCentre: centreStampSql(true),
-  /** $1 person key: whether the person's latest identity check asks for a witness next time. */
-  previousCheck: `SELECT witness_required_next_time FROM identity_check WHERE person_key = $1
-     ORDER BY at DESC, id DESC LIMIT 1`,
+  /**
+   * $1 centre, $2 person key: the centre's calendar stamp, its row held FOR SHARE so that no calendar change
+   * interleaves, and whether the person's latest identity check asks for a witness next time.
+   */
+  lockCentre: `SELECT ${CALENDAR_STAMP},
+       (SELECT ic.witness_required_next_time FROM identity_check ic WHERE ic.person_key = $2
+         ORDER BY ic.at DESC, ic.id DESC LIMIT 1) AS previous_check_failed
+     FROM centre c WHERE c.id = $1 FOR SHARE OF c`,
   /**
    * $1 centre, $2 cell starts, $3 their desks, in time order: one desk of each cell. A missing cell row is created
    * holding this booking; an existing one is locked and raised while it has a free desk. Rows are taken in time
