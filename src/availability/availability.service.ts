@@ -6,8 +6,6 @@ import { Clock } from '../common/clock.js';
 import { InputError } from '../common/domain-error.js';
 import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars } from '../centres/centre-calendars.js';
-import { CalendarError } from '../centres/calendar.error.js';
-import { isUuid } from '../common/validators.js';
 import { ReadPool } from '../database/read-pool.js';
 import { availability, formatInstant, Slot } from './calendar-rules.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
@@ -50,23 +48,23 @@ export class AvailabilityService {
     if (span < 1) throw InputError.field('to', 'must not be before from');
     if (span > MAX_AVAILABILITY_DAYS)
       throw InputError.field('to', `at most ${MAX_AVAILABILITY_DAYS} days after from`);
-    if (!isUuid(centreId)) throw CalendarError.centreNotFound();
 
     // One round trip: the centre's calendar stamp and the booked cells of the dates (widened by a day each side,
     // as the centre's zone is not known yet), read in one snapshot.
-    const [row] = await this.reads.query<CentreStamp & { booked: [number, number][] }>(
-      `SELECT ${CALENDAR_STAMP},
+    const row = await this.calendars.readStamp(centreId, () =>
+      this.reads.query<CentreStamp & { booked: [number, number][] }>(
+        `SELECT ${CALENDAR_STAMP},
          (SELECT coalesce(json_agg(json_build_array((extract(epoch FROM s.starts_at) * 1000)::bigint, s.booked)), '[]')
             FROM slot_capacity s
            WHERE s.centre_id = c.id AND s.starts_at >= $2 AND s.starts_at < $3 AND s.booked > 0) AS booked
        FROM centre c WHERE c.id = $1`,
-      [
-        centreId,
-        DateTime.fromISO(query.from, { zone: 'utc' }).minus({ days: 1 }).toJSDate(),
-        DateTime.fromISO(query.to, { zone: 'utc' }).plus({ days: 2 }).toJSDate(),
-      ],
+        [
+          centreId,
+          DateTime.fromISO(query.from, { zone: 'utc' }).minus({ days: 1 }).toJSDate(),
+          DateTime.fromISO(query.to, { zone: 'utc' }).plus({ days: 2 }).toJSDate(),
+        ],
+      ),
     );
-    if (!row?.active) throw CalendarError.centreNotFound();
     const { centre, rules } = await this.calendars.get(this.dataSource.manager, centreId, row.stamp);
     const type = centre.appointmentTypes.find((t) => t.active && t.code === query.type);
     if (!type) throw InputError.field('type', `this centre offers no appointment type ${query.type}`);
@@ -86,7 +84,8 @@ export class AvailabilityService {
     };
     const dayJson = days.map((day) => {
       const slots = day.slots.map((slot) => `${slotPrefix(slot)}${slot.remaining}}`).join(',');
-      const closed = day.closedReason === undefined ? '' : `,"closedReason":${JSON.stringify(day.closedReason)}`;
+      const closed =
+        day.closedReason === undefined ? '' : `,"closedReason":${JSON.stringify(day.closedReason)}`;
       return `{"date":"${day.date}","slots":[${slots}]${closed}}`;
     });
     return `${JSON.stringify(head).slice(0, -1)},"days":[${dayJson.join(',')}]}` as AvailabilityJson;

@@ -275,14 +275,13 @@ export function availability(
   query: { from: string; to: string; durationMinutes: number; now: DateTime; booked: BookedCount },
 ): DayAvailability[] {
   const window = bookingWindow(rules, query.now);
-  const earliest = window.earliest;
   return eachDate(query.from, query.to).map((date) => {
     const day = daySchedule(rules, date);
     const bookable =
       date > window.lastDate
         ? []
         : slotTemplates(rules, day, query.durationMinutes)
-            .filter((template) => template.startMillis >= earliest)
+            .filter((template) => template.startMillis >= window.earliest)
             .map((template) => withRemaining(template, query.booked));
     return day.closedReason
       ? { date, slots: bookable, closedReason: day.closedReason }

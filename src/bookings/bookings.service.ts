@@ -9,9 +9,7 @@ import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
 import type { CentreStamp } from '../centres/calendar-stamp.js';
-import { CalendarError } from '../centres/calendar.error.js';
 import { CentreCalendars, findCentre } from '../centres/centre-calendars.js';
-import { isUuid } from '../common/validators.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
@@ -34,7 +32,6 @@ import { releaseCells, takeCells } from './capacity.js';
 import { NEW_BOOKING_SQL, NewBookingRow, newBookingParams } from './new-booking.sql.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-
 
 function invalid(field: string, message: string): BookingError {
   return new BookingError(BookingErrorCode.NotBookable, `${field}: ${message}`, [{ field, message }]);
@@ -376,17 +373,15 @@ export class BookingsService {
   ) {
     const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
     if (!startsAt.isValid) throw invalid('startsAt', 'is not a valid instant');
-    let stamp: CentreStamp & { previous_check_failed?: boolean | null };
-    if (personKey === undefined) {
-      stamp = await this.calendars.stampOf(manager, centreId, { lock: true });
-    } else {
-      if (!isUuid(centreId)) throw CalendarError.centreNotFound();
-      [stamp] = await manager.query<(CentreStamp & { previous_check_failed: boolean | null })[]>(
-        NEW_BOOKING_SQL.lockCentre,
-        [centreId, personKey],
-      );
-      if (!stamp?.active) throw CalendarError.centreNotFound();
-    }
+    const stamp: CentreStamp & { previous_check_failed?: boolean | null } =
+      personKey === undefined
+        ? await this.calendars.stampOf(manager, centreId, { lock: true })
+        : await this.calendars.readStamp(centreId, () =>
+            manager.query<(CentreStamp & { previous_check_failed: boolean | null })[]>(
+              NEW_BOOKING_SQL.lockCentre,
+              [centreId, personKey],
+            ),
+          );
     const { centre, rules } = await this.calendars.get(manager, centreId, stamp.stamp);
     const type = centre.appointmentTypes.find(
       (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),

@@ -32,7 +32,8 @@ export async function findCentre(
   return centre ?? null;
 }
 
-const hhmm = (time: string) => time.slice(0, 5);
+/** HH:mm of a PostgreSQL time (HH:mm:ss). */
+export const hhmm = (time: string) => time.slice(0, 5);
 
 /** A centre's weekly opening hours as HH:mm intervals, by weekday and opening time. */
 export function weeklyHours(centre: Centre): WeeklyInterval[] {
@@ -64,12 +65,26 @@ export class CentreCalendars {
     id: string,
     options: { includeInactive?: boolean; lock?: boolean } = {},
   ): Promise<CentreStamp> {
-    if (!isUuid(id)) throw CalendarError.centreNotFound();
-    const [row] = await manager.query<CentreStamp[]>(
-      centreStampSql(options.lock === true),
-      [id],
+    return this.readStamp(
+      id,
+      () => manager.query<CentreStamp[]>(centreStampSql(options.lock === true), [id]),
+      options.includeInactive,
     );
-    if (!row || (!row.active && !options.includeInactive)) throw CalendarError.centreNotFound();
+  }
+
+  /**
+   * The row `read` returns for centre `id` (a query selecting CALENDAR_STAMP, perhaps with more beside it); 404
+   * for an id that is no UUID (not sent to the database), a missing centre, or, unless `includeInactive`, an
+   * inactive one.
+   */
+  async readStamp<T extends CentreStamp>(
+    id: string,
+    read: () => Promise<T[]>,
+    includeInactive = false,
+  ): Promise<T> {
+    if (!isUuid(id)) throw CalendarError.centreNotFound();
+    const [row] = await read();
+    if (!row || (!row.active && !includeInactive)) throw CalendarError.centreNotFound();
     return row;
   }
 

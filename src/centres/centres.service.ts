@@ -12,7 +12,7 @@ import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
 import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
-import { CentreCalendar, CentreCalendars, findCentre, weeklyHours } from './centre-calendars.js';
+import { CentreCalendar, CentreCalendars, findCentre, hhmm, weeklyHours } from './centre-calendars.js';
 import {
   AppointmentTypeDto,
   CreateCentreDto,
@@ -36,8 +36,6 @@ export type CalendarChangeHook = (
   centre: Centre,
   change: CalendarChange,
 ) => Promise<void>;
-
-const hhmm = (time: string) => time.slice(0, 5);
 
 function invalid(details: { field: string; message: string }[]): CalendarError {
   const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
