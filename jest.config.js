@@ -4,7 +4,15 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    // @fastify/static (Swagger UI's files) require()s content-disposition, which is ES modules only. Node runs that
+    // (require of ESM); Jest's own loader does so only from Node 24.9, so under Jest this one package is compiled
+    // to CommonJS.
+    '/node_modules/content-disposition/.+\\.js$': [
+      'ts-jest',
+      { useESM: false, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
   testEnvironment: 'node',
 };
 

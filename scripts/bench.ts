@@ -14,7 +14,7 @@
  * --keep (leave the bench database for EXPLAIN ANALYZE; it is printed how to drop it), --profile DIR (the app writes a
  * V8 CPU profile into DIR when it stops, to open in Chrome DevTools).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -59,6 +59,7 @@ const { values: args } = parseArgs({
     'node-options': { type: 'string', default: '' },
     'app-env': { type: 'string', multiple: true, default: [] },
     keep: { type: 'boolean', default: false },
+    split: { type: 'string', default: 'auto' },
     profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -109,9 +110,12 @@ const options = {
     }),
   ),
   keep: args.keep === true,
+  /** The split layout (app on half the cores, database and load generator on the other half): auto or off. */
+  split: args.split === 'off' ? 'off' : 'auto',
   /** A directory for a V8 CPU profile of the app (node --cpu-prof), written when the app stops. */
   profile: args.profile ? resolve(args.profile) : undefined,
 };
+if (!['auto', 'off'].includes(args.split ?? 'auto')) throw new Error('--split must be auto or off');
 if (options.weeks < 4) throw new Error('--weeks must be at least 4 (the availability query spans 4 weeks)');
 if (options.desks > 100) throw new Error('--desks must be at most 100');
 
@@ -188,6 +192,12 @@ let client: Pool | undefined;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Before the app stops: its keep-alive connections would break under the pool. */
+async function closeClient(): Promise<void> {
+  await client?.close();
+  client = undefined;
+}
+
 async function http(method: Method, path: string, body?: unknown, token?: string): Promise<HttpResult> {
   client ??= new Pool(baseUrl, { connections: 64, headersTimeout: 30_000, bodyTimeout: 30_000 });
   const headers: Record<string, string> = {};
@@ -231,11 +241,13 @@ function keepTail(chunk: Buffer): void {
   }
 }
 
-function startApp(env: Record<string, string>): ChildProcess {
+/** Starts the built app; on `cpus` only when given (taskset execs node, so the pid is the app's). */
+function startApp(env: Record<string, string>, cpus?: string): ChildProcess {
   const main = resolve(root, 'dist/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does)`);
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, main], {
+  const command = cpus ? ['taskset', '-c', cpus, process.execPath] : [process.execPath];
+  const child = spawn(command[0], [...command.slice(1), ...nodeArgs, main], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -338,9 +350,9 @@ function bookingBody(centreId: string, startsAt: string, person: Person) {
 
 // ---------------------------------------------------------------------------------------------- calendar
 
-type SlotSet = 'booking' | 'raw' | 'warmup' | 'load';
+type SlotSet = 'booking' | 'raw' | 'warmup' | 'load' | 'splitBooking' | 'splitRaw';
 /** Open days are dealt round-robin to the sets, so every phase books its own slots with the same time profile. */
-const SETS: SlotSet[] = ['booking', 'raw', 'warmup', 'load'];
+const SETS: SlotSet[] = ['booking', 'raw', 'warmup', 'load', 'splitBooking', 'splitRaw'];
 
 interface BenchCentre {
   id: string;
@@ -415,6 +427,86 @@ function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): { app: number; db: n
   let db = 0;
   for (const [pid, ms] of after.db) if (Number.isFinite(ms)) db += ms - (before.db.get(pid) ?? 0);
   return { app: after.app - before.app, db: after.db.size ? db : NaN, bench: after.bench - before.bench };
+}
+
+// ---------------------------------------------------------------------------------------------- CPU affinity
+
+/**
+ * The split layout gives the app cores of its own and PostgreSQL (every process of the server) and this load
+ * generator the others, as when the app and the database run on machines of their own. It needs Linux, taskset
+ * (util-linux), the server on this machine and the right to set its processes' affinity (root or its user).
+ */
+interface Layout {
+  appCpus: string;
+  dbCpus: string;
+  /** Puts every process it moved back on the CPUs it had; new database backends get the postmaster's. */
+  restore: () => void;
+}
+
+function affinityOf(pid: number): string {
+  const text = execFileSync('taskset', ['-pc', String(pid)], { encoding: 'utf8' });
+  const list = /affinity list:\s*(\S+)/.exec(text)?.[1];
+  if (!list) throw new Error(`taskset printed no affinity for pid ${pid}`);
+  return list;
+}
+
+function setAffinity(pid: number, cpus: string): boolean {
+  try {
+    execFileSync('taskset', ['-apc', cpus, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false; // gone meanwhile
+  }
+}
+
+/** The CPUs in a taskset list such as 0-3,6. */
+function cpuList(list: string): number[] {
+  return list.split(',').flatMap((part) => {
+    const [from, to] = part.split('-').map(Number);
+    return Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i);
+  });
+}
+
+function parentOf(pid: number): number {
+  return Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return parentOf(pid) === parent;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Moves the server of `backendPid` and this process onto the upper half of the CPUs; throws when it cannot. */
+function splitLayout(backendPid: number): Layout {
+  if (process.platform !== 'linux') throw new Error('needs Linux');
+  const own = cpuList(affinityOf(process.pid));
+  if (own.length < 2) throw new Error('needs at least 2 CPUs');
+  if (!existsSync(`/proc/${backendPid}`)) throw new Error('the PostgreSQL server is not a process on this machine');
+  const half = Math.floor(own.length / 2);
+  const appCpus = own.slice(0, half).join(',');
+  const dbCpus = own.slice(half).join(',');
+  const postmaster = parentOf(backendPid);
+  const postmasterCpus = affinityOf(postmaster);
+  const moved = [postmaster, ...childrenOf(postmaster), process.pid].map((pid) => ({ pid, cpus: affinityOf(pid) }));
+  const restore = () => {
+    for (const { pid, cpus } of moved) setAffinity(pid, cpus);
+    for (const pid of childrenOf(postmaster)) setAffinity(pid, postmasterCpus);
+  };
+  for (const { pid } of moved) {
+    if (!setAffinity(pid, dbCpus) && pid === postmaster) {
+      restore();
+      throw new Error(`may not set the CPU affinity of the PostgreSQL server (pid ${postmaster})`);
+    }
+  }
+  return { appCpus, dbCpus, restore };
 }
 
 // ---------------------------------------------------------------------------------------------- measured phases
@@ -677,6 +769,9 @@ async function main(): Promise<number> {
   let pool: pg.Pool | undefined;
   let poolEnding = false;
   let failed = false;
+  let layout: Layout | undefined;
+  let splitNote = 'not run (--split off)';
+  let split: { booking: PhaseResult; raw: PhaseResult } | undefined;
   const results: PhaseResult[] = [];
   const onSignal = () => {
     if (interrupted) return;
@@ -775,7 +870,7 @@ async function main(): Promise<number> {
     );
     await eachLimited(ids, 4, async (id, i) => {
       const body = await expectJson<AvailabilityBody>('GET', `/api/centres/${id}/availability?from=${from}&to=${to}&type=${TYPE}`, 200);
-      const slots: Record<SlotSet, string[]> = { booking: [], raw: [], warmup: [], load: [] };
+      const slots = Object.fromEntries(SETS.map((set) => [set, [] as string[]])) as Record<SlotSet, string[]>;
       const open = body.days.filter((day) => day.slots.length > 0);
       open.forEach((day, d) => slots[SETS[d % SETS.length]].push(...day.slots.map((slot) => slot.startsAt)));
       for (const day of body.days) if (day.closedReason && day.slots.length === 0) closedDays.set(day.date, day.closedReason);
@@ -861,8 +956,7 @@ async function main(): Promise<number> {
 
     // ---- raw PostgreSQL: the booking transaction's statements, straight through pg, with the app stopped (its
     // background work, such as sending the confirmations just written, would otherwise take CPU from the baseline)
-    await client?.close();
-    client = undefined;
+    await closeClient();
     await stopApp(child);
     const template = await rawTemplate(bench);
     const rawTask = (set: SlotSet) => () => {
@@ -872,6 +966,35 @@ async function main(): Promise<number> {
     results.push(await runPhase('warm-up: raw PostgreSQL', { concurrency: options.concurrency, count: options.warmup }, rawTask('warmup')));
     const raw = await runPhase('raw PostgreSQL booking tx', { concurrency: options.concurrency, count: options.raw }, rawTask('raw'));
     results.push(raw);
+
+    // ---- the same two rates with the app on cores of its own, and the database and this process on the others
+    if (options.split === 'auto') {
+      try {
+        const backend = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+        layout = splitLayout(backend);
+      } catch (error) {
+        splitNote = `not run: ${errorText(error)}`;
+      }
+    }
+    if (layout) {
+      const where = `app on cpu ${layout.appCpus}`;
+      splitNote = `app on cpu ${layout.appCpus}; PostgreSQL and this load generator on cpu ${layout.dbCpus}`;
+      child = startApp(appEnv, layout.appCpus);
+      meter.appPid = child.pid ?? 0;
+      await waitForHealth(child, 90);
+      const splitTask = httpBooking('splitBooking');
+      results.push(await runPhase(`warm-up: booking, ${where}`, { concurrency: options.concurrency, count: options.warmup }, httpBooking('warmup')));
+      const splitBooking = await runPhase(`booking, ${where}`, { concurrency: options.concurrency, count: options.bookings }, splitTask);
+      results.push(splitBooking);
+      await closeClient();
+      await stopApp(child);
+      results.push(await runPhase(`warm-up: raw, ${where} (idle)`, { concurrency: options.concurrency, count: options.warmup }, rawTask('warmup')));
+      const splitRaw = await runPhase(`raw PostgreSQL, ${where} (idle)`, { concurrency: options.concurrency, count: options.raw }, rawTask('splitRaw'));
+      results.push(splitRaw);
+      layout.restore();
+      layout = undefined;
+      split = { booking: splitBooking, raw: splitRaw };
+    }
 
     // ---- integrity: every success is one booking row, no cell over its desks
     const booked = results.filter((r) => !r.name.startsWith('availability') && !r.name.startsWith('warm-up: availability'));
@@ -917,7 +1040,19 @@ async function main(): Promise<number> {
     );
     out.push('');
     const ratio = rate(booking) / rate(raw);
-    out.push(`booking rate / raw database rate: ${fixed(rate(booking))} / ${fixed(rate(raw))} bookings/s = ${fixed(ratio * 100)} %  (aim: > 50 %: ${ratio > 0.5 ? 'met' : 'NOT met'})`);
+    out.push(
+      `booking rate / raw database rate, all on the same ${cores} cores: ${fixed(rate(booking))} / ${fixed(rate(raw))} bookings/s = ` +
+        `${fixed(ratio * 100)} %  (aim: > 50 %: ${ratio > 0.5 ? 'met' : 'NOT met'})`,
+    );
+    if (split) {
+      const splitRatio = rate(split.booking) / rate(split.raw);
+      out.push(
+        `booking rate / raw database rate, split layout (${splitNote}): ${fixed(rate(split.booking))} / ${fixed(rate(split.raw))} ` +
+          `bookings/s = ${fixed(splitRatio * 100)} %  (aim: > 50 %: ${splitRatio > 0.5 ? 'met' : 'NOT met'})`,
+      );
+    } else {
+      out.push(`split layout: ${splitNote}`);
+    }
     out.push(
       `booking requests / raw transactions per second: ${fixed(booking.count / booking.seconds)} / ${fixed(raw.count / raw.seconds)} = ` +
         `${fixed(((booking.count / booking.seconds) / (raw.count / raw.seconds)) * 100)} %`,
@@ -962,6 +1097,7 @@ async function main(): Promise<number> {
     if (outputTail.length) process.stderr.write(`last app output:\n${outputTail.map((line) => `  ${line}`).join('\n')}\n`);
   } finally {
     // ---- clean up, whatever happened
+    layout?.restore();
     try {
       await stopApp(child);
     } catch (error) {

@@ -29,8 +29,9 @@ interface Case {
   query?: Record<string, string | string[]>;
   /** sent as JSON */
   body?: unknown;
-  /** sent verbatim with Content-Type: application/json */
+  /** sent verbatim with Content-Type: application/json (or contentType) */
   raw?: string;
+  contentType?: string;
   status: number;
   /** for 422: a field that `details` must name */
   field?: string;
@@ -302,6 +303,40 @@ const CASES: Case[] = [
     field: 'body',
   },
   { name: 'centre: JSON null', method: 'post', url: centres, raw: 'null', status: 422, field: 'body' },
+  { name: 'centre: JSON number', method: 'post', url: centres, raw: ' 42', status: 422, field: 'body' },
+  {
+    name: 'centre: empty JSON body',
+    method: 'post',
+    url: centres,
+    raw: '',
+    status: 422,
+    fields: ['name', 'address', 'municipality'],
+    field: 'slotMinutes',
+  },
+  {
+    name: 'centre: body as text/plain',
+    method: 'post',
+    url: centres,
+    raw: JSON.stringify(validCentre),
+    contentType: 'text/plain',
+    status: 422,
+    field: 'name',
+  },
+  {
+    name: 'centre: path with broken percent-encoding',
+    method: 'get',
+    url: () => '/api/admin/centres/%E0%A4%A',
+    status: 422,
+    field: 'request',
+  },
+  {
+    name: 'citizen cancel: empty JSON body, unknown reference',
+    method: 'post',
+    url: () => '/api/bookings/ABCD-EFGH/cancel',
+    anonymous: true,
+    raw: '',
+    status: 404,
+  },
   {
     name: 'centre: a body over 100 kB',
     method: 'post',
@@ -1259,7 +1294,7 @@ describe('Malformed input over HTTP', () => {
     let req = t.http()[c.method](url);
     if (!c.anonymous) req = req.set(bearer(admin));
     if (c.query) req = req.query(c.query);
-    if (c.raw !== undefined) req = req.set('Content-Type', 'application/json').send(c.raw);
+    if (c.raw !== undefined) req = req.set('Content-Type', c.contentType ?? 'application/json').send(c.raw);
     else if (c.body !== undefined) req = req.send(c.body as object);
     const response = await req;
     seen.push({ request: `${c.method.toUpperCase()} ${url} (${c.name})`, status: response.status });

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthError, AuthErrorCode } from './auth.error.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
@@ -24,7 +24,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const user = await this.authenticate(request.headers.authorization);
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

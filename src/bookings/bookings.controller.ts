@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { InputError } from '../common/domain-error.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
@@ -31,13 +31,13 @@ export class BookingsController {
   async create(
     @Body() body: CreateBookingDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedBookingView> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw InputError.field('Idempotency-Key', 'must be 1-255 visible ASCII characters');
     }
     const { booking, replayed } = await this.bookings.create(body, idempotencyKey);
-    if (replayed) response.status(200).setHeader('Idempotent-Replayed', 'true');
+    if (replayed) void response.status(200).header('Idempotent-Replayed', 'true');
     return booking;
   }
 

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthErrorCode } from '../auth/auth.error.js';
 import { BookingErrorCode } from '../bookings/booking.error.js';
 import { DeskErrorCode } from '../desk/desk.error.js';
@@ -51,9 +51,9 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** Fastify's own errors (the JSON body parser's, the body limit's) carry a code. */
+interface FastifyError {
+  code?: string;
 }
 
 @Catch()
@@ -62,12 +62,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const body = this.toBody(exception, String(request.id ?? ''));
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, request.id);
     if (exception instanceof RateLimitError)
-      response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
-    response.status(body.statusCode).json(body);
+      void response.header('Retry-After', String(exception.extra.retryAfterSeconds));
+    void response.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
@@ -75,14 +75,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const error = exception as DomainError<ErrorCode>;
       return errorBody(statusOf(error.code), error.message, error.details, error.extra);
     }
-    // Nest wraps body-parser's errors in an HttpException whose cause keeps the parser's error type.
-    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
+    // Nest wraps Fastify's errors in an HttpException whose cause keeps Fastify's error code.
+    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as FastifyError;
+    if (parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return errorBody(422, 'The request body is not valid JSON', [
         { field: 'body', message: 'is not valid JSON' },
       ]);
     }
-    if (parserError?.type === 'entity.too.large') return errorBody(413, 'The request body is too large');
+    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errorBody(413, 'The request body is too large');
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 500) return this.internal(exception, requestId);

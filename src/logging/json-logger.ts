@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { pino, Logger as Pino, DestinationStream } from 'pino';
-import { pinoHttp, HttpLogger } from 'pino-http';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
+
+/** The caller's X-Request-Id when it looks like one, else a new one; it is sent back and logged. */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Someone may type a CPR number where a reference belongs; it must not reach the log. */
+function loggedPath(url: string): string {
+  return url.split('?')[0].replace(/\d{6}-?\d{4}/g, '[redacted]');
+}
 
 /**
  * Structured JSON logs: Nest's own messages through LoggerService, and one line per request with its id,
@@ -19,25 +30,22 @@ export class JsonLogger implements LoggerService {
     this.pino = pino({ level, base: { service: 'borgerservice-booking' } }, destination);
   }
 
-  httpMiddleware(): HttpLogger {
-    return pinoHttp({
-      logger: this.pino,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const given = request.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        response.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          // Someone may type a CPR number where a reference belongs; it must not reach the log.
-          path: request.url.split('?')[0].replace(/\d{6}-?\d{4}/g, '[redacted]'),
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-        err: (error: Error) => ({ type: error.name }),
-      },
+  /** Sends each request's id back in X-Request-Id and logs the request when its response has gone. */
+  logRequests(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('X-Request-Id', request.id);
+      done();
+    });
+    fastify.addHook('onResponse', (request, reply, done) => {
+      const level = reply.statusCode >= 500 ? 'error' : 'info';
+      if (!this.pino.isLevelEnabled(level)) return done();
+      const line = {
+        req: { id: request.id, method: request.method, path: loggedPath(request.url) },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      };
+      this.pino[level](line, level === 'error' ? 'request errored' : 'request completed');
+      done();
     });
   }
 

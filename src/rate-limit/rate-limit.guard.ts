@@ -2,7 +2,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -40,11 +40,11 @@ export class RateLimitGuard implements CanActivate {
       name === 'login' ? this.config.loginAttemptsPerMinute : name ? this.config.rateLimitPerMinute : 0;
     if (!name || limit === 0) return true;
 
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const now = this.clock.now().toMillis();
     const windowStart = now - (now % WINDOW_MS);
     const client = createHmac('sha256', this.hashKey)
-      .update(request.ip ?? 'unknown')
+      .update(request.ip)
       .digest('base64url');
     const rows = await this.dataSource.query<{ hits: number }[]>(
       `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)
@@ -53,9 +53,9 @@ export class RateLimitGuard implements CanActivate {
     );
     await this.sweep(now);
     const retryAfter = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
-    const response = context.switchToHttp().getResponse<Response>();
-    response.setHeader('RateLimit-Limit', String(limit));
-    response.setHeader('RateLimit-Remaining', String(Math.max(0, limit - rows[0].hits)));
+    const response = context.switchToHttp().getResponse<FastifyReply>();
+    void response.header('RateLimit-Limit', String(limit));
+    void response.header('RateLimit-Remaining', String(Math.max(0, limit - rows[0].hits)));
     if (rows[0].hits > limit) throw new RateLimitError(retryAfter);
     return true;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { EmbeddedDatabase } from '../../src/database/embedded.js';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   clock: FixedClock;
   /** Every structured log line the app wrote, for assertions about what is (not) logged. */
@@ -80,16 +80,17 @@ export async function startTestApp(
   const app = await createApp({ config, embedded, clock, logStream });
   const cprNumbersSent = new Set<string>();
   const responseBodies: string[] = [];
-  app.use((request: { body?: unknown }, response: { send: (body: unknown) => unknown }, next: () => void) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('preValidation', (request, _reply, done) => {
     collectCprNumbers(request.body, cprNumbersSent);
-    const send = response.send.bind(response);
-    response.send = (body: unknown) => {
-      responseBodies.push(typeof body === 'string' ? body : JSON.stringify(body));
-      return send(body);
-    };
-    next();
+    done();
+  });
+  fastify.addHook('onSend', (_request, _reply, payload, done) => {
+    responseBodies.push(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    done(null, payload);
   });
   await app.init();
+  await fastify.ready();
   return {
     app,
     http: () => request(app.getHttpServer()),
