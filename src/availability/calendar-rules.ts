@@ -161,7 +161,7 @@ function isoDay(dayNumber: number): string | undefined {
 }
 
 /** The local date (yyyy-MM-dd) in `timeZone` at an instant, and that date `days` later. */
-function localDate(timeZone: string, millis: number, days = 0): string {
+export function localDate(timeZone: string, millis: number, days = 0): string {
   const dayNumber = Math.floor((millis + offsetAt(timeZone, millis) * 60_000) / DAY) + days;
   return (
     isoDay(dayNumber) ??

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { bookableSlot, formatInZone } from '../availability/calendar-rules.js';
+import { bookableSlot, formatInZone, localDate } from '../availability/calendar-rules.js';
 import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
@@ -203,7 +203,7 @@ export class BookingsService {
         if (startsAt.toMillis() === booking.startsAt.getTime()) return this.view(manager, booking);
         const witness = witnessOf(this.cipher, booking);
         const applicant = applicantOf(this.cipher, booking);
-        const date = startsAt.setZone(centre.timeZone).toISODate()!;
+        const date = localDate(centre.timeZone, startsAt.toMillis());
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
         await releaseCells(manager, booking.centreId, booking.cellStarts);
         const cellStarts = await takeCells(manager, booking.centreId, cells);
@@ -264,7 +264,7 @@ export class BookingsService {
       dto.startsAt,
       personKey,
     );
-    const date = startsAt.setZone(centre.timeZone).toISODate()!;
+    const date = localDate(centre.timeZone, startsAt.toMillis());
     const language: Language = dto.applicant.language ?? 'da';
     const documents = [...new Set(dto.documents.map((document) => document.type))];
     const advice = witnessAdvice(
@@ -480,7 +480,7 @@ export class BookingsService {
   }
 
   private localDate(instant: Date, centre: Centre): string {
-    return DateTime.fromJSDate(instant, { zone: centre.timeZone }).toISODate()!;
+    return localDate(centre.timeZone, instant.getTime());
   }
 
   private async record(

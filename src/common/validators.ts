@@ -33,12 +33,28 @@ export const IsLocalDate = (options?: ValidationOptions) =>
     options,
   );
 
-/** An instant with an explicit offset (2027-01-12T09:20:00+01:00), in the years above. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * An instant with an explicit offset (2027-01-12T09:20:00+01:00), in the years above: the fields a calendar and a
+ * clock have (24:00 is the end of its day, as Luxon reads it). Checked field by field rather than by parsing
+ * with Luxon, as every booking request asks it; validators.spec.ts holds the two to the same answers.
+ */
 export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return false;
-  const instant = DateTime.fromISO(value, { setZone: true });
-  return instant.isValid && instant.year >= MIN_YEAR && instant.year <= MAX_YEAR;
+  const fields = INSTANT.exec(value);
+  if (!fields) return false;
+  const [year, month, day, hour, minute, second, fraction] = fields.slice(1).map((field) => Number(field ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (minute > 59 || second > 59) return false;
+  if (hour > 24 || (hour === 24 && minute + second + fraction > 0)) return false;
+  const yearOfInstant = hour === 24 && month === 12 && day === 31 ? year + 1 : year;
+  return yearOfInstant >= MIN_YEAR && yearOfInstant <= MAX_YEAR;
 }
 
 export function minutesOf(time: string): number {
