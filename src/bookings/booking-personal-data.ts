@@ -35,10 +35,22 @@ export interface MaskedPersonalData {
   witness: { fullName: string; cprNumberMasked: string; phone: string | null } | null;
 }
 
-/** The applicant and witness as every response shows them: the name in full, CPR number, e-mail and phone masked. */
-export function maskedPersonalData(cipher: PersonalDataCipher, booking: Booking): MaskedPersonalData {
-  const applicant = applicantOf(cipher, booking);
-  const witness = witnessOf(cipher, booking);
+export interface PersonalData {
+  applicant: ApplicantPersonalData;
+  witness: WitnessPersonalData | null;
+}
+
+/**
+ * The applicant and witness as every response shows them: the name in full, CPR number, e-mail and phone masked.
+ * From `known` when given (what a new booking was just written with), else decrypted from the booking.
+ */
+export function maskedPersonalData(
+  cipher: PersonalDataCipher,
+  booking: Booking,
+  known?: PersonalData,
+): MaskedPersonalData {
+  const applicant = known ? known.applicant : applicantOf(cipher, booking);
+  const witness = known ? known.witness : witnessOf(cipher, booking);
   return {
     applicant: {
       fullName: applicant.fullName,

@@ -25,6 +25,7 @@ import {
 import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
 import { applicantOf, maskedPersonalData, witnessOf } from './booking-personal-data.js';
+import type { PersonalData } from './booking-personal-data.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
@@ -83,17 +84,22 @@ export class BookingsService {
     idempotencyKey?: string,
   ): Promise<{ booking: CreatedBookingView; replayed: boolean }> {
     const applicantCpr = dto.applicant.cprNumber ? this.cpr(dto.applicant.cprNumber) : null;
-    const requestHash = createHash('sha256').update(canonical(dto)).digest('hex');
-    const key =
-      idempotencyKey === undefined ? undefined : this.cipher.lookupHash('idempotency-key', idempotencyKey);
+    const idempotency =
+      idempotencyKey === undefined
+        ? undefined
+        : {
+            key: this.cipher.lookupHash('idempotency-key', idempotencyKey),
+            requestHash: createHash('sha256').update(canonical(dto)).digest('hex'),
+          };
     try {
       return await inTransaction(this.dataSource, async (manager) => {
-        if (key) {
+        if (idempotency) {
+          const { key } = idempotency;
           // Requests with one key take turns; the later ones find the first one's answer.
           await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
           const earlier = await manager.findOneBy(IdempotencyRecord, { key });
           if (earlier) {
-            if (earlier.requestHash !== requestHash) {
+            if (earlier.requestHash !== idempotency.requestHash) {
               throw new BookingError(
                 BookingErrorCode.IdempotencyKeyReused,
                 'This Idempotency-Key was used with a different request body',
@@ -107,10 +113,9 @@ export class BookingsService {
           }
         }
         const booking = await this.book(manager, dto, applicantCpr);
-        if (key) {
+        if (idempotency) {
           await manager.insert(IdempotencyRecord, {
-            key,
-            requestHash,
+            ...idempotency,
             bookingId: booking.id,
             responseEncrypted: this.cipher.encrypt(booking),
             createdAt: this.clock.now().toJSDate(),
@@ -302,6 +307,10 @@ export class BookingsService {
       phone: dto.applicant.phone ?? null,
       cprNumber: applicantCpr?.digits ?? null,
     };
+    const witness: WitnessPersonalData | null =
+      dto.witness && witnessCpr
+        ? { fullName: dto.witness.fullName, cprNumber: witnessCpr.digits, phone: dto.witness.phone ?? null }
+        : null;
     const now = this.clock.now().toJSDate();
     const row: NewBookingRow = {
       id: randomUUID(),
@@ -321,14 +330,7 @@ export class BookingsService {
       arrivedInDenmarkOn: dto.applicant.arrivedInDenmarkOn ?? null,
       language,
       documents,
-      witnessEncrypted:
-        dto.witness && witnessCpr
-          ? this.cipher.encrypt({
-              fullName: dto.witness.fullName,
-              cprNumber: witnessCpr.digits,
-              phone: dto.witness.phone ?? null,
-            } satisfies WitnessPersonalData)
-          : null,
+      witnessEncrypted: witness && this.cipher.encrypt(witness),
       witnessCprHash: witnessCpr ? this.cipher.lookupHash('cpr', witnessCpr.digits) : null,
       witnessAdvice: advice,
       documentAdvice: evaluateDocuments(documents, language),
@@ -355,7 +357,7 @@ export class BookingsService {
       NEW_BOOKING_SQL.insert,
       newBookingParams(row, { startsAt: row.startsAt.toISOString() }, confirmation),
     );
-    return { ...this.viewWith(booking, centre), manageToken };
+    return { ...this.viewWith(booking, centre, { applicant, witness }), manageToken };
   }
 
   /**
@@ -503,8 +505,11 @@ export class BookingsService {
     return this.viewWith(booking, (await findCentre(manager, booking.centreId))!);
   }
 
-  /** The booking as responses show it; `centre` with its appointment types. */
-  private viewWith(booking: Booking, centre: Centre): BookingView {
+  /**
+   * The booking as responses show it; `centre` with its appointment types. `known`: its personal data as this
+   * request has it in hand, rather than decrypted again.
+   */
+  private viewWith(booking: Booking, centre: Centre, known?: PersonalData): BookingView {
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     return {
       id: booking.id,
@@ -514,7 +519,7 @@ export class BookingsService {
       endsAt: formatInZone(centre.timeZone, booking.endsAt),
       centre: { id: centre.id, name: centre.name, address: centre.address },
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
-      ...maskedPersonalData(this.cipher, booking),
+      ...maskedPersonalData(this.cipher, booking, known),
       documents: booking.documents.map((type) => ({ type })),
       witnessAdvice: booking.witnessAdvice,
       documentAdvice: booking.documentAdvice,

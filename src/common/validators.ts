@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { isRealDate } from './gregorian.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,11 +36,6 @@ export const IsLocalDate = (options?: ValidationOptions) =>
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
 /**
  * An instant with an explicit offset (2027-01-12T09:20:00+01:00), in the years above: the fields a calendar and a
  * clock have (24:00 is the end of its day, as Luxon reads it). Checked field by field rather than by parsing
@@ -49,8 +45,10 @@ export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const fields = INSTANT.exec(value);
   if (!fields) return false;
-  const [year, month, day, hour, minute, second, fraction] = fields.slice(1).map((field) => Number(field ?? 0));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  const [year, month, day, hour, minute, second, fraction] = fields
+    .slice(1)
+    .map((field) => Number(field ?? 0));
+  if (!isRealDate(year, month, day)) return false;
   if (minute > 59 || second > 59) return false;
   if (hour > 24 || (hour === 24 && minute + second + fraction > 0)) return false;
   const yearOfInstant = hour === 24 && month === 12 && day === 31 ? year + 1 : year;

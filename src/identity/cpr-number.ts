@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isRealDate } from '../common/gregorian.js';
 
 export interface CprNumber {
   /** Ten digits, no hyphen: the canonical form that is encrypted and hashed. */
@@ -23,13 +24,10 @@ export function parseCpr(input: string): CprParseResult {
   const match = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(input.trim());
   if (!match) return { ok: false, reason: 'must be 10 digits, DDMMYY-SSSS' };
   const [, dd, mm, yy, serial] = match;
-  const century = centuryOf(Number(serial[0]), Number(yy));
-  const birth = DateTime.fromObject(
-    { year: century + Number(yy), month: Number(mm), day: Number(dd) },
-    { zone: 'utc' },
-  );
-  if (!birth.isValid) return { ok: false, reason: 'does not hold a real date of birth' };
-  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: birth.toISODate() } };
+  const year = centuryOf(Number(serial[0]), Number(yy)) + Number(yy);
+  if (!isRealDate(year, Number(mm), Number(dd)))
+    return { ok: false, reason: 'does not hold a real date of birth' };
+  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: `${year}-${mm}-${dd}` } };
 }
 
 /** Whole years of age on a local date (YYYY-MM-DD); a 29 February birthday counts from 1 March in other years. */
