@@ -471,6 +471,14 @@ function parentOf(pid: number): number {
   return Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 }
 
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
 function childrenOf(parent: number): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -484,22 +492,62 @@ function childrenOf(parent: number): number[] {
     });
 }
 
-/** Moves the server of `backendPid` and this process onto the upper half of the CPUs; throws when it cannot. */
-function splitLayout(backendPid: number): Layout {
+/**
+ * The CPUs in two halves, keeping a core's hardware threads together (an app on one thread of a core and the
+ * database on its sibling would still share that core); by CPU number where no core has two.
+ */
+function halves(cpus: number[]): [number[], number[]] {
+  const coreOf = (cpu: number) => {
+    try {
+      return readFileSync(`/sys/devices/system/cpu/cpu${cpu}/topology/thread_siblings_list`, 'utf8').trim();
+    } catch {
+      return String(cpu);
+    }
+  };
+  const cores = [...new Set(cpus.map(coreOf))].map((core) => cpus.filter((cpu) => coreOf(cpu) === core));
+  const groups = cores.length >= 2 ? cores : cpus.map((cpu) => [cpu]);
+  const half = Math.floor(groups.length / 2);
+  return [groups.slice(0, half).flat(), groups.slice(half).flat()];
+}
+
+/**
+ * Moves the server of the admin connection (backend `backendPid`, client port `clientPort`) and this process onto
+ * half of the CPUs; throws, having moved nothing, when it cannot be sure those processes are that server's.
+ */
+function splitLayout(backendPid: number, clientPort: number | null): Layout {
   if (process.platform !== 'linux') throw new Error('needs Linux');
   const own = cpuList(affinityOf(process.pid));
   if (own.length < 2) throw new Error('needs at least 2 CPUs');
-  if (!existsSync(`/proc/${backendPid}`)) throw new Error('the PostgreSQL server is not a process on this machine');
-  const half = Math.floor(own.length / 2);
-  const appCpus = own.slice(0, half).join(',');
-  const dbCpus = own.slice(half).join(',');
+  // The backend's process title names the client's port: this is our own connection, not a process that happens
+  // to have its number here (a server in a container or on another machine has its own process numbers).
+  const backend = commandLine(backendPid);
+  if (!backend.startsWith('postgres:') || (clientPort !== null && !backend.includes(`(${clientPort})`))) {
+    throw new Error('the PostgreSQL server is not a process on this machine');
+  }
   const postmaster = parentOf(backendPid);
+  if (!/postgres/.test(commandLine(postmaster))) throw new Error(`pid ${postmaster} is not a PostgreSQL server`);
+  const [app, db] = halves(own);
+  const appCpus = app.join(',');
+  const dbCpus = db.join(',');
   const postmasterCpus = affinityOf(postmaster);
-  const moved = [postmaster, ...childrenOf(postmaster), process.pid].map((pid) => ({ pid, cpus: affinityOf(pid) }));
+  const moved = [postmaster, ...childrenOf(postmaster), process.pid].flatMap((pid) => {
+    try {
+      return [{ pid, cpus: affinityOf(pid) }];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+  const known = new Set(moved.map((entry) => entry.pid));
   const restore = () => {
     for (const { pid, cpus } of moved) setAffinity(pid, cpus);
-    for (const pid of childrenOf(postmaster)) setAffinity(pid, postmasterCpus);
+    // backends started meanwhile took the pinned postmaster's CPUs
+    for (const pid of childrenOf(postmaster)) if (!known.has(pid)) setAffinity(pid, postmasterCpus);
   };
+  log(
+    `split layout: moving PostgreSQL (postmaster ${postmaster}, ${moved.length - 2} other processes) and this process ` +
+      `to cpu ${dbCpus}; should the bench be killed before it puts them back: ` +
+      `for p in ${postmaster} $(pgrep -P ${postmaster}); do taskset -apc ${postmasterCpus} $p; done`,
+  );
   for (const { pid } of moved) {
     if (!setAffinity(pid, dbCpus) && pid === postmaster) {
       restore();
@@ -756,7 +804,9 @@ async function main(): Promise<number> {
     ? `npm run bench${commandArgs ? ` -- ${commandArgs}` : ''}   (= npm run build && node dist/scripts/bench.js${commandArgs ? ` ${commandArgs}` : ''})`
     : `node dist/scripts/bench.js${commandArgs ? ` ${commandArgs}` : ''}`;
   const serverHost = new URL(serverUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverHost)) {
+  // no host name: a Unix socket (?host=/var/run/postgresql), which is on this machine too
+  const localServer = ['', '127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverHost);
+  if (!localServer) {
     log(`note: DATABASE_URL names ${serverHost}, not this machine; the "raw" rate then includes the network`);
   }
 
@@ -774,12 +824,19 @@ async function main(): Promise<number> {
   let split: { booking: PhaseResult; raw: PhaseResult } | undefined;
   const results: PhaseResult[] = [];
   const onSignal = () => {
-    if (interrupted) return;
+    if (interrupted) {
+      // a second signal: no more waiting, but the server's CPUs are put back
+      layout?.restore();
+      process.exit(1);
+    }
     interrupted = true;
     log('interrupted: stopping and cleaning up…');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // restore() is synchronous (execFileSync), so it also runs on the way out of an exit nobody planned
+  process.on('exit', () => layout?.restore());
 
   try {
     await admin.connect();
@@ -970,8 +1027,11 @@ async function main(): Promise<number> {
     // ---- the same two rates with the app on cores of its own, and the database and this process on the others
     if (options.split === 'auto') {
       try {
-        const backend = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-        layout = splitLayout(backend);
+        if (!localServer) throw new Error(`DATABASE_URL names ${serverHost}, not this machine`);
+        const own = await admin.query<{ pid: number; port: number | null }>(
+          'SELECT pg_backend_pid() AS pid, inet_client_port() AS port',
+        );
+        layout = splitLayout(own.rows[0].pid, own.rows[0].port);
       } catch (error) {
         splitNote = `not run: ${errorText(error)}`;
       }

@@ -1,9 +1,19 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { networkInterfaces } from 'node:os';
 import { createApp } from './app.setup.js';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded.js';
+
+/**
+ * Every interface, as Node's own servers listen by default (Fastify's default is localhost only, which a
+ * container's published port cannot reach): '::', which takes IPv4 too, where the machine has IPv6, else 0.0.0.0.
+ */
+function everyInterface(): string {
+  const addresses = Object.values(networkInterfaces()).flat();
+  return addresses.some((address) => address?.family === 'IPv6') ? '::' : '0.0.0.0';
+}
 
 /** One process serving HTTP: the whole app (with WORKERS > 1, each worker is one of these). */
 async function serve(config: AppConfig): Promise<void> {
@@ -18,7 +28,7 @@ async function serve(config: AppConfig): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
-  await app.listen(config.port);
+  await app.listen(config.port, everyInterface());
   const where = config.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   const worker = cluster.isWorker ? ` (worker ${cluster.worker!.id}, pid ${process.pid})` : '';
   process.stdout.write(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { deflateSync, gzipSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { newCentre, weekdays } from './support/factories.js';
 import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
@@ -30,8 +31,9 @@ interface Case {
   /** sent as JSON */
   body?: unknown;
   /** sent verbatim with Content-Type: application/json (or contentType) */
-  raw?: string;
+  raw?: string | Buffer;
   contentType?: string;
+  headers?: Record<string, string>;
   status: number;
   /** for 422: a field that `details` must name */
   field?: string;
@@ -328,6 +330,62 @@ const CASES: Case[] = [
     url: () => '/api/admin/centres/%E0%A4%A',
     status: 422,
     field: 'request',
+  },
+  {
+    name: 'centre: body in a charset other than UTF-8',
+    method: 'post',
+    url: centres,
+    raw: JSON.stringify(validCentre),
+    contentType: 'application/json; charset=latin1',
+    status: 415,
+  },
+  {
+    name: 'centre: Content-Encoding br over a plain body',
+    method: 'post',
+    url: centres,
+    raw: JSON.stringify(validCentre),
+    headers: { 'Content-Encoding': 'br' },
+    status: 422,
+    field: 'body',
+  },
+  {
+    name: 'centre: Content-Encoding not supported',
+    method: 'post',
+    url: centres,
+    raw: JSON.stringify(validCentre),
+    headers: { 'Content-Encoding': 'compress' },
+    status: 415,
+  },
+  {
+    name: 'centre: gzip body over 100 kB once decompressed',
+    method: 'post',
+    url: centres,
+    raw: gzipSync(JSON.stringify({ ...validCentre, address: 'x'.repeat(200_000) })),
+    headers: { 'Content-Encoding': 'gzip' },
+    status: 413,
+  },
+  {
+    name: 'centre: Content-Type that is not a media type',
+    method: 'post',
+    url: centres,
+    raw: JSON.stringify(validCentre),
+    contentType: ';;',
+    status: 415,
+  },
+  {
+    name: 'citizen booking: reference of 101 characters',
+    method: 'get',
+    url: () => `/api/bookings/${'A'.repeat(101)}`,
+    anonymous: true,
+    status: 404,
+  },
+  {
+    name: 'availability: centre id of 300 characters',
+    method: 'get',
+    url: () => `/api/centres/${'a'.repeat(300)}/availability`,
+    anonymous: true,
+    query: validQuery,
+    status: 404,
   },
   {
     name: 'citizen cancel: empty JSON body, unknown reference',
@@ -1294,6 +1352,9 @@ describe('Malformed input over HTTP', () => {
     let req = t.http()[c.method](url);
     if (!c.anonymous) req = req.set(bearer(admin));
     if (c.query) req = req.query(c.query);
+    if (c.headers) req = req.set(c.headers);
+    // superagent would JSON-encode a Buffer sent as application/json; a compressed body goes as it is
+    if (Buffer.isBuffer(c.raw)) req = req.serialize((body: unknown) => body as string);
     if (c.raw !== undefined) req = req.set('Content-Type', c.contentType ?? 'application/json').send(c.raw);
     else if (c.body !== undefined) req = req.send(c.body as object);
     const response = await req;
@@ -1412,6 +1473,47 @@ describe('Malformed input over HTTP', () => {
       },
       201,
     );
+  });
+
+  it('reads a gzip or deflate JSON body, and paths in any case and with a trailing slash', async () => {
+    for (const [encoding, compress] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+    ] as const) {
+      const name = `Borgerservice Komprimeret ${encoding}`;
+      const created = await send({
+        name: `centre as ${encoding}`,
+        method: 'post',
+        url: centres,
+        raw: compress(JSON.stringify({ ...validCentre, name })),
+        headers: { 'Content-Encoding': encoding },
+        status: 201,
+      });
+      expect({ status: created.status, name: (created.body as { name?: string }).name }).toEqual({
+        status: 201,
+        name,
+      });
+    }
+    const upper = await send({
+      name: 'path in capitals',
+      method: 'get',
+      url: () => '/API/Admin/Centres/',
+      status: 200,
+    });
+    expect(upper.status).toBe(200);
+  });
+
+  it('answers an undecodable URL with its request id, and logs it like any request', async () => {
+    const response = await t
+      .http()
+      .get('/api/admin/centres/%E0%A4%A')
+      .set('X-Request-Id', 'bad-url-request-1');
+    expect(response.status).toBe(422);
+    expect(response.headers['x-request-id']).toBe('bad-url-request-1');
+    const line = t.logs
+      .map((l) => JSON.parse(l) as { req?: { id: string; path: string }; res?: { statusCode: number } })
+      .find((l) => l.req?.id === 'bad-url-request-1');
+    expect(line?.res).toEqual({ statusCode: 422 });
   });
 
   it('answers an empty PATCH as a no-op, not with a 5xx', async () => {

@@ -1,9 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { DataSource } from 'typeorm';
 import { openApiDocument } from '../src/app.setup.js';
+import { PublicCentresController } from '../src/centres/centres.controller.js';
+import { AppConfig } from '../src/config/app-config.js';
 import { DataDirLockedError } from '../src/database/data-dir-lock.js';
+import { RateLimitGuard } from '../src/rate-limit/rate-limit.guard.js';
 import { schemaDrift } from '../src/database/schema-drift.js';
 import { newCentre } from './support/factories.js';
 import { loginAs, startTestApp, TestApp } from './support/test-app.js';
@@ -99,6 +104,30 @@ describe('The embedded database on disk', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Clients that hang up', () => {
+  it('are counted by the rate limit without an address, not answered with a 5xx', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000' } });
+    try {
+      const guard = new RateLimitGuard(
+        t.app.get(Reflector),
+        t.app.get(AppConfig),
+        t.clock,
+        t.app.get(DataSource),
+      );
+      // Fastify reads request.ip off the socket: once the client has reset the connection, it is undefined.
+      const request = { ip: undefined as string | undefined };
+      const reply = { header: () => reply };
+      const handler = Object.getOwnPropertyDescriptor(PublicCentresController.prototype, 'list')!
+        .value as () => unknown;
+      const context = new ExecutionContextHost([request, reply], PublicCentresController, handler);
+      context.setType('http');
+      await expect(guard.canActivate(context)).resolves.toBe(true);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -6,6 +6,7 @@ import { DeskErrorCode } from '../desk/desk.error.js';
 import { CalendarErrorCode } from '../centres/calendar.error.js';
 import { RateLimitError, RateLimitErrorCode } from '../rate-limit/rate-limit.error.js';
 import { DomainError, InputErrorCode } from './domain-error.js';
+import { RequestBodyError } from './json-body.js';
 import { ErrorBody, errorBody } from './error-body.js';
 
 type ErrorCode =
@@ -75,14 +76,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const error = exception as DomainError<ErrorCode>;
       return errorBody(statusOf(error.code), error.message, error.details, error.extra);
     }
-    // Nest wraps Fastify's errors in an HttpException whose cause keeps Fastify's error code.
+    // Nest wraps Fastify's errors in an HttpException whose cause keeps Fastify's error code; errors of the body
+    // parser's own (RequestBodyError) arrive as they are.
     const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as FastifyError;
     if (parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return errorBody(422, 'The request body is not valid JSON', [
         { field: 'body', message: 'is not valid JSON' },
       ]);
     }
-    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errorBody(413, 'The request body is too large');
+    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return errorBody(413, 'The request body is too large');
+    if (parserError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return errorBody(415, 'The Content-Type header is not a media type', [
+        { field: 'Content-Type', message: 'is not a valid media type' },
+      ]);
+    }
+    if (parserError instanceof RequestBodyError) {
+      return errorBody(parserError.statusCode, parserError.message, [
+        { field: parserError.field, message: parserError.message },
+      ]);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 500) return this.internal(exception, requestId);

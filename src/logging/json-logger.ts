@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pino, Logger as Pino, DestinationStream } from 'pino';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
@@ -37,16 +37,21 @@ export class JsonLogger implements LoggerService {
       done();
     });
     fastify.addHook('onResponse', (request, reply, done) => {
-      const level = reply.statusCode >= 500 ? 'error' : 'info';
-      if (!this.pino.isLevelEnabled(level)) return done();
-      const line = {
-        req: { id: request.id, method: request.method, path: loggedPath(request.url) },
-        res: { statusCode: reply.statusCode },
-        responseTime: Math.round(reply.elapsedTime),
-      };
-      this.pino[level](line, level === 'error' ? 'request errored' : 'request completed');
+      this.logRequest(request, reply);
       done();
     });
+  }
+
+  /** The one line per request: id, method, path without the query, status and time; a 5xx at error level. */
+  logRequest(request: FastifyRequest, reply: FastifyReply): void {
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    if (!this.pino.isLevelEnabled(level)) return;
+    const line = {
+      req: { id: request.id, method: request.method, path: loggedPath(request.url) },
+      res: { statusCode: reply.statusCode },
+      responseTime: Math.round(reply.elapsedTime),
+    };
+    this.pino[level](line, level === 'error' ? 'request errored' : 'request completed');
   }
 
   log(message: unknown, context?: string): void {

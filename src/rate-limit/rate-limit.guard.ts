@@ -44,7 +44,8 @@ export class RateLimitGuard implements CanActivate {
     const now = this.clock.now().toMillis();
     const windowStart = now - (now % WINDOW_MS);
     const client = createHmac('sha256', this.hashKey)
-      .update(request.ip)
+      // Fastify reads the address off the socket, which is gone once a client has hung up.
+      .update(request.ip ?? 'unknown')
       .digest('base64url');
     const rows = await this.dataSource.query<{ hits: number }[]>(
       `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)

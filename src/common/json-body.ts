@@ -1,0 +1,77 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { errorCodes } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** Request bodies are small JSON documents; anything larger, also once decompressed, is refused with 413. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** What Express's JSON body parser accepted: a compressed body is read decompressed, within the limit. */
+const DECOMPRESS: Record<string, (body: Buffer, options: { maxOutputLength: number }) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/** A body that cannot be read as JSON text: 415 for an encoding or charset not supported, 422 for a broken one. */
+export class RequestBodyError extends Error {
+  constructor(
+    readonly statusCode: 415 | 422,
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The body's text: decompressed as Content-Encoding says, and only in UTF-8 (JSON's encoding, RFC 8259). */
+function bodyText(request: FastifyRequest, body: Buffer): string {
+  const charset = /;\s*charset=("?)([^";\s]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    throw new RequestBodyError(
+      415,
+      `Charset ${charset.slice(0, 40)} is not supported; send UTF-8`,
+      'Content-Type',
+    );
+  }
+  const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return body.toString('utf8');
+  const decompress = DECOMPRESS[encoding];
+  if (!decompress) {
+    throw new RequestBodyError(
+      415,
+      `Content-Encoding ${encoding.slice(0, 40)} is not supported`,
+      'Content-Encoding',
+    );
+  }
+  try {
+    return decompress(body, { maxOutputLength: BODY_LIMIT_BYTES }).toString('utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+    throw new RequestBodyError(422, `The request body is not valid ${encoding}`, 'body');
+  }
+}
+
+/**
+ * JSON bodies only, as the contract has no other kind. An empty JSON body is no body (a POST to …/cancel may
+ * carry the header and nothing else); a body must be an object or an array, as every route's is; a body of
+ * another type is read, within the limit, and ignored, so the route's validation names what is missing rather
+ * than the request failing on its media type.
+ */
+export function readJsonBodies(fastify: FastifyInstance): void {
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = bodyText(request, body as Buffer);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    if (text.length === 0) done(null, undefined);
+    else if (!/^\s*[[{]/.test(text)) done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    else void json(request, text, done);
+  });
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+}
