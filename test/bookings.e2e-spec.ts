@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
 import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
 
@@ -389,6 +390,48 @@ describe('Citizen bookings', () => {
       } finally {
         t.clock.set('2027-01-04T08:00:00+01:00');
       }
+    });
+
+    it('guards booked times when a centre is deactivated, and cancels them with notice when confirmed', async () => {
+      const id = (await newCentre(t, admin, { name: 'Lukker' })).id;
+      const booked = (await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201)).body as Created;
+      const refused = await t
+        .http()
+        .patch(`/api/admin/centres/${id}`)
+        .set(bearer(admin))
+        .send({ active: false })
+        .expect(409);
+      expect(
+        (refused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id),
+      ).toEqual([booked.id]);
+      const stillActive = (await t.http().get('/api/centres').expect(200)).body as { id: string }[];
+      expect(stillActive.map((c) => c.id)).toContain(id);
+
+      await t
+        .http()
+        .patch(`/api/admin/centres/${id}?confirm=true`)
+        .set(bearer(admin))
+        .send({ active: false })
+        .expect(200);
+      const cancelled = await t
+        .http()
+        .get(`/api/bookings/${booked.reference}`)
+        .set('X-Manage-Token', booked.manageToken)
+        .expect(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
+      const listed = (await t.http().get('/api/centres').expect(200)).body as { id: string }[];
+      expect(listed.map((c) => c.id)).not.toContain(id);
+      const mails = await t.app
+        .get(DataSource)
+        .query<{ kind: string }[]>(
+          'SELECT kind FROM outbox_message WHERE booking_id = $1 ORDER BY created_at',
+          [booked.id],
+        );
+      expect(mails.map((mail) => mail.kind)).toEqual(['confirmation', 'cancelled_by_centre']);
+
+      // active again, it takes bookings again
+      await t.http().patch(`/api/admin/centres/${id}`).set(bearer(admin)).send({ active: true }).expect(200);
+      await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201);
     });
 
     it('changes freely when no booked time is touched', async () => {

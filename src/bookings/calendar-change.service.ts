@@ -44,7 +44,9 @@ export class CalendarChangeService {
     confirm: boolean,
     user: AuthUser,
   ): Promise<CentreView> {
-    return this.centres.update(centreId, dto, this.guard(confirm, user, 'The centre is closed on this day'));
+    const reason =
+      dto.active === false ? 'The centre no longer takes appointments' : 'The centre is closed on this day';
+    return this.centres.update(centreId, dto, this.guard(confirm, user, reason));
   }
 
   addClosure(

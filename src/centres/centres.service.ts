@@ -106,7 +106,9 @@ export class CentresService {
         openOnChristmasEve: dto.openOnChristmasEve ?? centre.openOnChristmasEve,
         openOnNewYearsEve: dto.openOnNewYearsEve ?? centre.openOnNewYearsEve,
       };
-      await beforeWrite?.(manager, centre, { holidays });
+      // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them.
+      const closing = dto.active === false && centre.active;
+      await beforeWrite?.(manager, centre, { holidays, ...(closing ? { weekly: [] } : {}) });
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
