@@ -825,8 +825,9 @@ async function main(): Promise<number> {
   const results: PhaseResult[] = [];
   const onSignal = () => {
     if (interrupted) {
-      // a second signal: no more waiting, but the server's CPUs are put back
+      // a second signal: no more waiting, but the server's CPUs are put back (once: not again on exit)
       layout?.restore();
+      layout = undefined;
       process.exit(1);
     }
     interrupted = true;

@@ -263,6 +263,29 @@ describe('Citizen bookings', () => {
   });
 
   describe('calendar changes that take capacity from booked times', () => {
+    /** PATCHes a centre as the administrator; the ids of the bookings a 409 names. */
+    const patchCentre = async (id: string, body: object, status: number, confirm = false) => {
+      const response = await t
+        .http()
+        .patch(`/api/admin/centres/${id}${confirm ? '?confirm=true' : ''}`)
+        .set(bearer(admin))
+        .send(body)
+        .expect(status);
+      return ((response.body as { affectedBookings?: { id: string }[] }).affectedBookings ?? []).map(
+        (b) => b.id,
+      );
+    };
+    const statusOf = async (booking: Created) =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/bookings/${booking.reference}`)
+            .set('X-Manage-Token', booking.manageToken)
+            .expect(200)
+        ).body as { status: string; cancelledBy?: string }
+      ).status;
+
     it('refuses with the affected bookings, and when confirmed cancels them by the centre', async () => {
       const id = (await newCentre(t, admin, { name: 'Ændringer' })).id;
       const first = (await book(newBookingBody(id, '2027-01-18T09:00:00+01:00'), 201)).body as Created;
@@ -395,24 +418,11 @@ describe('Citizen bookings', () => {
     it('guards booked times when a centre is deactivated, and cancels them with notice when confirmed', async () => {
       const id = (await newCentre(t, admin, { name: 'Lukker' })).id;
       const booked = (await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201)).body as Created;
-      const refused = await t
-        .http()
-        .patch(`/api/admin/centres/${id}`)
-        .set(bearer(admin))
-        .send({ active: false })
-        .expect(409);
-      expect(
-        (refused.body as { affectedBookings: { id: string }[] }).affectedBookings.map((b) => b.id),
-      ).toEqual([booked.id]);
+      expect(await patchCentre(id, { active: false }, 409)).toEqual([booked.id]);
       const stillActive = (await t.http().get('/api/centres').expect(200)).body as { id: string }[];
       expect(stillActive.map((c) => c.id)).toContain(id);
 
-      await t
-        .http()
-        .patch(`/api/admin/centres/${id}?confirm=true`)
-        .set(bearer(admin))
-        .send({ active: false })
-        .expect(200);
+      await patchCentre(id, { active: false }, 200, true);
       const cancelled = await t
         .http()
         .get(`/api/bookings/${booked.reference}`)
@@ -430,8 +440,26 @@ describe('Citizen bookings', () => {
       expect(mails.map((mail) => mail.kind)).toEqual(['confirmation', 'cancelled_by_centre']);
 
       // active again, it takes bookings again
-      await t.http().patch(`/api/admin/centres/${id}`).set(bearer(admin)).send({ active: true }).expect(200);
-      await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201);
+      await patchCentre(id, { active: true }, 200);
+      const again = (await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201)).body as Created;
+
+      // a centre left inactive with live bookings (as before this rule) is cleaned up by deactivating it again
+      await t.app.get(DataSource).query('UPDATE centre SET active = false WHERE id = $1', [id]);
+      expect(await patchCentre(id, { active: false }, 409)).toEqual([again.id]);
+    });
+
+    it('leaves an appointment under way in place when its centre is deactivated', async () => {
+      const id = (await newCentre(t, admin, { name: 'Lukker midt i' })).id;
+      const underWay = (await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201)).body as Created;
+      const later = (await book(newBookingBody(id, '2027-01-19T10:00:00+01:00'), 201)).body as Created;
+      t.clock.set('2027-01-19T09:05:00+01:00');
+      try {
+        expect(await patchCentre(id, { active: false }, 409)).toEqual([later.id]);
+        await patchCentre(id, { active: false }, 200, true);
+        expect([await statusOf(underWay), await statusOf(later)]).toEqual(['booked', 'cancelled']);
+      } finally {
+        t.clock.set('2027-01-04T08:00:00+01:00');
+      }
     });
 
     it('changes freely when no booked time is touched', async () => {

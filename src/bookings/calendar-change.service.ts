@@ -82,8 +82,11 @@ export class CalendarChangeService {
         lock: { mode: 'pessimistic_write' },
       });
       const losing = new Set(bookingsLosingCapacity(proposed, held));
-      // Someone already at the desk keeps their appointment; only booked ones can be cancelled.
-      const affected = held.filter((booking) => losing.has(booking.id) && booking.status === 'booked');
+      // Someone already at the desk keeps their appointment, and so does one already under way: only booked ones
+      // that have not begun can be cancelled (the ones under way still hold their desks in the count above).
+      const affected = held.filter(
+        (booking) => losing.has(booking.id) && booking.status === 'booked' && booking.startsAt >= now,
+      );
       if (affected.length && !confirm) {
         throw new CalendarError(
           CalendarErrorCode.BookedCapacityAffected,

@@ -106,8 +106,9 @@ export class CentresService {
         openOnChristmasEve: dto.openOnChristmasEve ?? centre.openOnChristmasEve,
         openOnNewYearsEve: dto.openOnNewYearsEve ?? centre.openOnNewYearsEve,
       };
-      // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them.
-      const closing = dto.active === false && centre.active;
+      // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them (also
+      // when it is inactive already, so that bookings left at a centre deactivated earlier can be cancelled).
+      const closing = dto.active === false;
       await beforeWrite?.(manager, centre, { holidays, ...(closing ? { weekly: [] } : {}) });
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const types = centre.appointmentTypes.filter((type) => type.active);

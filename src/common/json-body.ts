@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { parse as parseContentType } from 'content-type';
 import { errorCodes } from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -6,11 +7,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** What Express's JSON body parser accepted: a compressed body is read decompressed, within the limit. */
-const DECOMPRESS: Record<string, (body: Buffer, options: { maxOutputLength: number }) => Buffer> = {
-  gzip: gunzipSync,
-  deflate: inflateSync,
-  br: brotliDecompressSync,
-};
+const DECOMPRESS = new Map<string, (body: Buffer, options: { maxOutputLength: number }) => Buffer>([
+  ['gzip', gunzipSync],
+  ['deflate', inflateSync],
+  ['br', brotliDecompressSync],
+]);
 
 /** A body that cannot be read as JSON text: 415 for an encoding or charset not supported, 422 for a broken one. */
 export class RequestBodyError extends Error {
@@ -25,7 +26,7 @@ export class RequestBodyError extends Error {
 
 /** The body's text: decompressed as Content-Encoding says, and only in UTF-8 (JSON's encoding, RFC 8259). */
 function bodyText(request: FastifyRequest, body: Buffer): string {
-  const charset = /;\s*charset=("?)([^";\s]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
+  const charset = parseContentType(request.headers['content-type'] ?? '').parameters.charset;
   if (charset && !/^utf-?8$/i.test(charset)) {
     throw new RequestBodyError(
       415,
@@ -34,8 +35,9 @@ function bodyText(request: FastifyRequest, body: Buffer): string {
     );
   }
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity') return body.toString('utf8');
-  const decompress = DECOMPRESS[encoding];
+  // nothing sent is no body, whatever its encoding is said to be
+  if (encoding === 'identity' || body.length === 0) return body.toString('utf8');
+  const decompress = DECOMPRESS.get(encoding);
   if (!decompress) {
     throw new RequestBodyError(
       415,

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { clientOf } from './client-address.js';
 import { RATE_LIMIT, RateLimitName } from './rate-limit.decorator.js';
 import { RateLimitError } from './rate-limit.error.js';
 
@@ -45,7 +46,7 @@ export class RateLimitGuard implements CanActivate {
     const windowStart = now - (now % WINDOW_MS);
     const client = createHmac('sha256', this.hashKey)
       // Fastify reads the address off the socket, which is gone once a client has hung up.
-      .update(request.ip ?? 'unknown')
+      .update(clientOf(request.ip))
       .digest('base64url');
     const rows = await this.dataSource.query<{ hits: number }[]>(
       `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)
