@@ -8,6 +8,7 @@ import type { Centre } from '../centres/centre.entity.js';
 import type { CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from '../centres/centre.dto.js';
 import type { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
+import { CENTRE_CANCEL_REASONS } from '../notifications/message-templates.js';
 import { Booking } from './booking.entity.js';
 import { BookingsService } from './bookings.service.js';
 import { bookingsLosingCapacity, desksByCell } from './capacity-check.js';
@@ -34,7 +35,7 @@ export class CalendarChangeService {
     return this.centres.setOpeningHours(
       centreId,
       weekly,
-      this.guard(confirm, user, 'The centre has changed its opening hours'),
+      this.guard(confirm, user, CENTRE_CANCEL_REASONS.openingHoursChanged.en),
     );
   }
 
@@ -45,7 +46,9 @@ export class CalendarChangeService {
     user: AuthUser,
   ): Promise<CentreView> {
     const reason =
-      dto.active === false ? 'The centre no longer takes appointments' : 'The centre is closed on this day';
+      dto.active === false
+        ? CENTRE_CANCEL_REASONS.noLongerTakesAppointments.en
+        : CENTRE_CANCEL_REASONS.closedOnThisDay.en;
     return this.centres.update(centreId, dto, this.guard(confirm, user, reason));
   }
 

@@ -22,6 +22,26 @@ export interface MessageFacts {
   mitidErhvervUrl: string;
 }
 
+/**
+ * The reasons the system gives when a calendar change cancels a booking. They are stored in English on the
+ * booking (as an administrator's closure reason is stored as typed) and written in the citizen's language here.
+ */
+export const CENTRE_CANCEL_REASONS = {
+  openingHoursChanged: {
+    en: 'The centre has changed its opening hours',
+    da: 'Borgerservice har ændret sine åbningstider',
+  },
+  closedOnThisDay: { en: 'The centre is closed on this day', da: 'Borgerservice holder lukket denne dag' },
+  noLongerTakesAppointments: {
+    en: 'The centre no longer takes appointments',
+    da: 'Borgerservice tager ikke længere imod tidsbestillinger',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+function cancelReasonIn(language: Language, reason: string): string {
+  return Object.values(CENTRE_CANCEL_REASONS).find((known) => known.en === reason)?.[language] ?? reason;
+}
+
 export interface RenderedMessage {
   subject: string;
   text: string;
@@ -170,7 +190,7 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
         `${t.what}: ${facts.appointmentTypeName}`,
         `${t.reference}: ${facts.reference}`,
         ...(facts.kind === 'cancelled_by_centre' && facts.cancelReason
-          ? [`${t.reason}: ${facts.cancelReason}`]
+          ? [`${t.reason}: ${cancelReasonIn(facts.language, facts.cancelReason)}`]
           : []),
       ],
     ],

@@ -1,5 +1,6 @@
 import type { MailFacts, StoredMail } from './notifications.service.js';
 import { renderMail } from './notifications.service.js';
+import { CENTRE_CANCEL_REASONS } from './message-templates.js';
 
 const startsAt = new Date('2027-03-01T08:15:00Z');
 const endsAt = new Date('2027-03-01T08:30:00Z');
@@ -60,5 +61,26 @@ describe('renderMail', () => {
       icsMethod: 'REQUEST',
     };
     expect(renderMail(finished)).toBe(finished);
+  });
+});
+
+describe('a cancellation by the centre', () => {
+  const cancelled = (language: 'da' | 'en', cancelReason: string) =>
+    renderMail({
+      ...facts,
+      message: { ...facts.message, kind: 'cancelled_by_centre', language, cancelReason },
+      calendar: { ...facts.calendar, method: 'CANCEL' },
+    });
+
+  it("gives the system's reason in the citizen's language", () => {
+    const reason = CENTRE_CANCEL_REASONS.noLongerTakesAppointments;
+    expect(cancelled('da', reason.en).text).toContain(`Årsag: ${reason.da}`);
+    expect(cancelled('da', reason.en).text).not.toContain(reason.en);
+    expect(cancelled('en', reason.en).text).toContain(`Reason: ${reason.en}`);
+  });
+
+  it("gives an administrator's reason as it was typed", () => {
+    expect(cancelled('da', 'Vandskade i lokalerne').text).toContain('Årsag: Vandskade i lokalerne');
+    expect(cancelled('en', 'Vandskade i lokalerne').text).toContain('Reason: Vandskade i lokalerne');
   });
 });
