@@ -448,6 +448,14 @@ describe('Citizen bookings', () => {
       expect(await patchCentre(id, { active: false }, 409)).toEqual([again.id]);
     });
 
+    it('deactivates a centre and changes its grid in one confirmed request', async () => {
+      const id = (await newCentre(t, admin, { name: 'Lukker og skifter' })).id;
+      const booked = (await book(newBookingBody(id, '2027-01-20T09:00:00+01:00'), 201)).body as Created;
+      expect(await patchCentre(id, { active: false, slotMinutes: 5 }, 409)).toEqual([booked.id]);
+      await patchCentre(id, { active: false, slotMinutes: 5 }, 200, true);
+      expect(await statusOf(booked)).toBe('cancelled');
+    });
+
     it('leaves an appointment under way in place when its centre is deactivated', async () => {
       const id = (await newCentre(t, admin, { name: 'Lukker midt i' })).id;
       const underWay = (await book(newBookingBody(id, '2027-01-19T09:00:00+01:00'), 201)).body as Created;

@@ -82,7 +82,17 @@ export class CentresService {
   async update(id: string, dto: UpdateCentreDto, beforeWrite?: CalendarChangeHook): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
+      const holidays = {
+        openOnConstitutionDay: dto.openOnConstitutionDay ?? centre.openOnConstitutionDay,
+        openOnChristmasEve: dto.openOnChristmasEve ?? centre.openOnChristmasEve,
+        openOnNewYearsEve: dto.openOnNewYearsEve ?? centre.openOnNewYearsEve,
+      };
+      // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them (also
+      // when it is inactive already, so that bookings left at a centre deactivated earlier can be cancelled).
+      const closing = dto.active === false;
+      await beforeWrite?.(manager, centre, { holidays, ...(closing ? { weekly: [] } : {}) });
       // Booked instants were computed on this grid and in this zone; changing either under them would move them.
+      // (Checked after the hook, so that a deactivation confirmed together with a new grid has cancelled them.)
       const moved = (['slotMinutes', 'timeZone'] as const).filter(
         (f) => dto[f] !== undefined && dto[f] !== centre[f],
       );
@@ -101,15 +111,6 @@ export class CentresService {
           );
         }
       }
-      const holidays = {
-        openOnConstitutionDay: dto.openOnConstitutionDay ?? centre.openOnConstitutionDay,
-        openOnChristmasEve: dto.openOnChristmasEve ?? centre.openOnChristmasEve,
-        openOnNewYearsEve: dto.openOnNewYearsEve ?? centre.openOnNewYearsEve,
-      };
-      // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them (also
-      // when it is inactive already, so that bookings left at a centre deactivated earlier can be cancelled).
-      const closing = dto.active === false;
-      await beforeWrite?.(manager, centre, { holidays, ...(closing ? { weekly: [] } : {}) });
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [
