@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +9,28 @@ import { AppModule, AppOptions } from './app.module.js';
 import { errorBody } from './common/error-body.js';
 import { BODY_LIMIT_BYTES, readJsonBodies } from './common/json-body.js';
 import { JsonLogger, requestId } from './logging/json-logger.js';
+
+/**
+ * A request Node's HTTP parser cannot read (headers over 16 kB, a broken request line, too slow to arrive) is
+ * answered before any route sees it, as Fastify's own handler does, but with the contract's error body.
+ */
+function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'The request did not arrive in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are too large']
+        : [400, 'The request is not valid HTTP'];
+  const body = JSON.stringify(errorBody(status, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 export function openApiDocument(app: INestApplication) {
   const config = new DocumentBuilder()
@@ -35,6 +59,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     // A URL Fastify cannot decode (bad percent-encoding) is bad input like any other: the one validation status,
     // and Fastify's own answer, which quotes the path, is not sent. Fastify runs no hooks for it, so the request's
     // id header and log line are written here.
+    clientErrorHandler: answerUnreadableRequest,
     frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) => {
       void reply
         .header('X-Request-Id', request.id)

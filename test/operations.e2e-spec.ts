@@ -54,6 +54,16 @@ describe('Operations: health, API docs, logs, schema', () => {
     });
   });
 
+  it("answers a request Node's HTTP parser refuses with the contract error body", async () => {
+    const response = await t.http().get('/api/health').set('X-Padding', 'a'.repeat(20_000)).expect(431);
+    expect(JSON.parse(response.text) as unknown).toEqual({
+      statusCode: 431,
+      error: 'Request Header Fields Too Large',
+      message: expect.any(String) as string,
+      details: [],
+    });
+  });
+
   it('logs each request as JSON with its request id, path without the query, and no headers', async () => {
     const admin = await loginAs(t, 'admin');
     await t
