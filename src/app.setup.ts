@@ -56,10 +56,10 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     genReqId: requestId,
     requestTimeout: 300_000,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 },
+    clientErrorHandler: answerUnreadableRequest,
     // A URL Fastify cannot decode (bad percent-encoding) is bad input like any other: the one validation status,
     // and Fastify's own answer, which quotes the path, is not sent. Fastify runs no hooks for it, so the request's
     // id header and log line are written here.
-    clientErrorHandler: answerUnreadableRequest,
     frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) => {
       void reply
         .header('X-Request-Id', request.id)

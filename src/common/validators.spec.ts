@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isInstant, MAX_YEAR, MIN_YEAR } from './validators.js';
+import { isInstant, isLocalDate, MAX_YEAR, MIN_YEAR } from './validators.js';
 
 /** What isInstant answered when it parsed with Luxon; the field-by-field check must answer the same. */
 function byLuxon(value: string): boolean {
@@ -51,7 +51,8 @@ describe('isInstant', () => {
   });
 
   it('refuses what is not a string', () => {
-    for (const value of [undefined, null, 20270112, {}, ['2027-01-12T09:20Z']]) expect(isInstant(value)).toBe(false);
+    for (const value of [undefined, null, 20270112, {}, ['2027-01-12T09:20Z']])
+      expect(isInstant(value)).toBe(false);
   });
 
   it('answers as Luxon does for 50,000 generated instants near every field boundary', () => {
@@ -71,5 +72,27 @@ describe('isInstant', () => {
       if (isInstant(value) !== byLuxon(value)) differing.push(value);
     }
     expect(differing).toEqual([]);
+  });
+});
+
+describe('isLocalDate', () => {
+  it('answers as a Luxon parse did, for every day number 0–32 of every month 0–13 in leap, century and edge years', () => {
+    const differing: string[] = [];
+    for (const year of [1899, 1900, 2000, 2024, 2027, 2100, 2199, 2200]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const value = `${year}-${two(month)}-${two(day)}`;
+          const luxon = year >= MIN_YEAR && year <= MAX_YEAR && DateTime.fromISO(value).isValid;
+          if (isLocalDate(value) !== luxon) differing.push(value);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(['2027-1-05', '2027-01-05T00:00', 20270105, null].map(isLocalDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { isRealDate } from './gregorian.js';
 
@@ -20,8 +19,8 @@ export const MAX_YEAR = 2199;
 
 export function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  return year >= MIN_YEAR && year <= MAX_YEAR && DateTime.fromISO(value).isValid;
+  const [year, month, day] = value.split('-').map(Number);
+  return year >= MIN_YEAR && year <= MAX_YEAR && isRealDate(year, month, day);
 }
 
 /** A calendar date YYYY-MM-DD that exists (no 2027-02-30). */
