@@ -1,7 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
-import { AuthModule } from './auth/auth.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { CentreAdminModule } from './centre-admin/centre-admin.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { AvailabilityModule } from './availability/availability.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CentresModule } from './centres/centres.module.js';
@@ -16,6 +19,8 @@ import type { EmbeddedDatabase } from './database/embedded.js';
 import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { statusOf } from './error-statuses.js';
+import { SCHEMA } from './schema.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 
 export interface AppOptions {
@@ -48,13 +53,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        DatabaseModule.forRoot(options.config, options.embedded),
-        AuthModule,
+        DatabaseModule.forRoot(options.config, SCHEMA, options.embedded),
+        AccountsModule,
         CentresModule,
         AvailabilityModule,
         PersonalDataModule,
         BookingsModule,
+        CentreAdminModule,
         DeskModule,
+        AuditModule,
+        StatisticsModule,
         SchedulingModule,
         HealthModule,
         BootstrapDataModule,
@@ -62,7 +70,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
-        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_FILTER, useValue: new HttpExceptionFilter(statusOf) },
       ],
     };
   }

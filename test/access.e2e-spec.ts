@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../src/auth/users.service.js';
+import { UsersService } from '../src/accounts/users.service.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { newCentre, weekdays } from './support/factories.js';
 import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';

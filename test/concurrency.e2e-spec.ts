@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { closingHoliday } from '../src/availability/danish-holidays.js';
+import { closingHoliday } from '../src/calendar/danish-holidays.js';
 import { newBookingBody, newCentre } from './support/factories.js';
 import { loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import { ReminderService } from '../src/notifications/reminder.service.js';
+import { ReminderService } from '../src/bookings/reminder.service.js';
 import { OutboxDeliveryService } from '../src/notifications/outbox-delivery.service.js';
 import { RetentionService } from '../src/retention/retention.service.js';
 import { AppConfig } from '../src/config/app-config.js';

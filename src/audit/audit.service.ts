@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
-import { DeskError } from '../desk/desk.error.js';
+import { AuditError } from './audit.error.js';
 import { AuditRecord } from './audit-record.entity.js';
 
 export interface AuditEntry {
@@ -57,7 +57,7 @@ export class AuditService {
     const known = isUuid(bookingId)
       ? await this.dataSource.query<unknown[]>('SELECT 1 FROM booking WHERE id = $1', [bookingId])
       : [];
-    if (known.length === 0) throw DeskError.notFound();
+    if (known.length === 0) throw AuditError.notFound();
     const records = await this.dataSource.manager.find(AuditRecord, {
       where: { bookingId },
       order: { at: 'ASC', id: 'ASC' },

@@ -1,4 +1,4 @@
-import type { Role } from './user.entity.js';
+export type Role = 'admin' | 'staff';
 
 /** Who is calling, as the auth guard puts it on the request. */
 export interface AuthUser {

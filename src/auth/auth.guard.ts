@@ -4,9 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { AuthError, AuthErrorCode } from './auth.error.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
-import type { AuthUser } from './auth-user.js';
-import { UsersService } from './users.service.js';
-import type { Role } from './user.entity.js';
+import { ActiveUsers } from './active-users.js';
+import type { AuthUser, Role } from './auth-user.js';
 
 interface TokenClaims {
   sub: string;
@@ -18,7 +17,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly users: UsersService,
+    private readonly users: ActiveUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

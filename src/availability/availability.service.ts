@@ -7,7 +7,8 @@ import { InputError } from '../common/domain-error.js';
 import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars } from '../centres/centre-calendars.js';
 import { ReadPool } from '../database/read-pool.js';
-import { availability, formatInstant, Slot } from './calendar-rules.js';
+import { bookedCellsJson } from '../capacity/capacity.sql.js';
+import { availability, formatInstant, Slot } from '../calendar/calendar-rules.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 
 export const MAX_AVAILABILITY_DAYS = 93;
@@ -54,9 +55,7 @@ export class AvailabilityService {
     const row = await this.calendars.readStamp(centreId, () =>
       this.reads.query<CentreStamp & { booked: [number, number][] }>(
         `SELECT ${CALENDAR_STAMP},
-         (SELECT coalesce(json_agg(json_build_array((extract(epoch FROM s.starts_at) * 1000)::bigint, s.booked)), '[]')
-            FROM slot_capacity s
-           WHERE s.centre_id = c.id AND s.starts_at >= $2 AND s.starts_at < $3 AND s.booked > 0) AS booked
+         ${bookedCellsJson('$2', '$3')} AS booked
        FROM centre c WHERE c.id = $1`,
         [
           centreId,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { bookableSlot, formatInZone, localDate } from '../availability/calendar-rules.js';
+import { bookableSlot, formatInZone, localDate } from '../calendar/calendar-rules.js';
 import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
@@ -29,10 +29,11 @@ import type { PersonalData } from './booking-personal-data.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreateBookingDto, WitnessDto } from './booking.dto.js';
 import type { BookingView, CreatedBookingView } from './booking.view.js';
-import { releaseCells, takeCells } from './capacity.js';
 import { NEW_BOOKING_SQL, NewBookingRow, newBookingParams } from './new-booking.sql.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { CapacityLedger } from '../capacity/capacity-ledger.js';
+import { BookingMail } from './booking-mail.js';
 
 function invalid(field: string, message: string): BookingError {
   return new BookingError(BookingErrorCode.NotBookable, `${field}: ${message}`, [{ field, message }]);
@@ -77,6 +78,8 @@ export class BookingsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly capacity: CapacityLedger,
+    private readonly mail: BookingMail,
   ) {}
 
   async create(
@@ -154,10 +157,10 @@ export class BookingsService {
     // Only a booking still booked is cancelled, and only then are its desks given back: never twice.
     const { affected } = await manager.update(Booking, { id: booking.id, status: 'booked' }, changes);
     if (!affected) throw this.wrongState(booking);
-    await releaseCells(manager, booking.centreId, booking.cellStarts);
+    await this.capacity.release(manager, booking.centreId, booking.cellStarts);
     await this.record(manager, booking.id, who, 'cancelled', { by, reason });
     const cancelled = { ...booking, ...changes };
-    await this.notifications.enqueue(
+    await this.mail.enqueue(
       manager,
       cancelled,
       by === 'citizen' ? 'cancelled_by_citizen' : 'cancelled_by_centre',
@@ -210,8 +213,8 @@ export class BookingsService {
         const applicant = applicantOf(this.cipher, booking);
         const date = localDate(centre.timeZone, startsAt.toMillis());
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
-        await releaseCells(manager, booking.centreId, booking.cellStarts);
-        const cellStarts = await takeCells(manager, booking.centreId, cells);
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts);
+        const cellStarts = await this.capacity.take(manager, booking.centreId, cells);
         const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
         const changes = {
           startsAt: startsAt.toJSDate(),
@@ -225,7 +228,7 @@ export class BookingsService {
           to: changes.startsAt.toISOString(),
         });
         const moved = { ...booking, ...changes };
-        await this.notifications.enqueue(manager, moved, 'rescheduled');
+        await this.mail.enqueue(manager, moved, 'rescheduled');
         return this.view(manager, moved);
       });
     } catch (error) {
@@ -299,7 +302,7 @@ export class BookingsService {
       ]);
     }
 
-    const cellStarts = await takeCells(manager, centre.id, cells);
+    const cellStarts = await this.capacity.take(manager, centre.id, cells);
     const manageToken = newManageToken();
     const applicant: ApplicantPersonalData = {
       fullName: dto.applicant.fullName,

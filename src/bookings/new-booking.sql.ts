@@ -1,3 +1,4 @@
+import { CAPACITY_SQL } from '../capacity/capacity.sql.js';
 import { CALENDAR_STAMP } from '../centres/calendar-stamp.js';
 import type { Booking } from './booking.entity.js';
 
@@ -15,16 +16,8 @@ export const NEW_BOOKING_SQL = {
        (SELECT ic.witness_required_next_time FROM identity_check ic WHERE ic.person_key = $2
          ORDER BY ic.at DESC, ic.id DESC LIMIT 1) AS previous_check_failed
      FROM centre c WHERE c.id = $1 FOR SHARE OF c`,
-  /**
-   * $1 centre, $2 cell starts, $3 their desks, in time order: one desk of each cell. A missing cell row is created
-   * holding this booking; an existing one is locked and raised while it has a free desk. Rows are taken in time
-   * order, so overlapping bookings cannot deadlock. Fewer rows returned than cells: a cell is full, and the caller
-   * undoes the transaction. CHECK (booked <= desks) holds whatever the caller does.
-   */
-  takeCells: `INSERT INTO slot_capacity AS cell (centre_id, starts_at, desks, booked)
-     SELECT $1, s, d, 1 FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) ORDER BY s
-     ON CONFLICT (centre_id, starts_at) DO UPDATE SET booked = cell.booked + 1 WHERE cell.booked < cell.desks
-     RETURNING cell.starts_at`,
+  /** One desk of each cell the booking covers (the capacity ledger's statement). */
+  takeCells: CAPACITY_SQL.takeCells,
   /** The booking row, its first history event and its confirmation e-mail: one statement, see newBookingParams. */
   insert: `WITH booking_row AS (
        INSERT INTO booking (id, reference, manage_token_hash, manage_token_encrypted, centre_id, appointment_type_id,

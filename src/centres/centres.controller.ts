@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ArrayOf } from '../common/validation.js';
-import { AppointmentTypeDto, CreateCentreDto } from './centre.dto.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { CentresService } from './centres.service.js';
 
@@ -44,47 +42,5 @@ export class StaffCentresController {
   @ApiOkResponse({ type: [ClosureView] })
   closures(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
     return this.centres.listClosures(centreId, user);
-  }
-}
-
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('admin/centres')
-@Roles('admin')
-export class AdminCentresController {
-  constructor(private readonly centres: CentresService) {}
-
-  @Get()
-  @ApiOkResponse({ type: [CentreView] })
-  list(@CurrentUser() user: AuthUser): Promise<CentreView[]> {
-    return this.centres.listForUser(user);
-  }
-
-  @Post()
-  @ApiOkResponse({ type: CentreView })
-  create(@Body() body: CreateCentreDto): Promise<CentreView> {
-    return this.centres.create(body);
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: CentreView })
-  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
-    return this.centres.get(id, user);
-  }
-
-  @Put(':id/appointment-types')
-  @ApiBody({ type: [AppointmentTypeDto] })
-  @ApiOkResponse({ type: CentreView })
-  appointmentTypes(
-    @Param('id') id: string,
-    @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
-  ): Promise<CentreView> {
-    return this.centres.replaceAppointmentTypes(id, body);
-  }
-
-  @Get(':id/closures')
-  @ApiOkResponse({ type: [ClosureView] })
-  closures(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
-    return this.centres.listClosures(id, user);
   }
 }

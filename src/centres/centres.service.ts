@@ -2,10 +2,9 @@ import { isUuid } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import type { ClosureRule, WeeklyInterval } from '../availability/calendar-rules.js';
-import type { HolidayOptions } from '../availability/danish-holidays.js';
+import type { ClosureRule, WeeklyInterval } from '../calendar/calendar-rules.js';
+import type { HolidayOptions } from '../calendar/danish-holidays.js';
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
-import { Clock } from '../common/clock.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
 import { inTransaction } from '../database/transaction.js';
 import { AppointmentType } from './appointment-type.entity.js';
@@ -24,11 +23,12 @@ import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { Closure } from './closure.entity.js';
 import { OpeningHours } from './opening-hours.entity.js';
 
-/** A pending calendar change: new weekly hours, or one more closure. */
+/** A pending calendar change: new weekly hours, or one more closure; `moved`: a new grid or zone. */
 export interface CalendarChange {
   weekly?: WeeklyInterval[];
   closure?: ClosureRule;
   holidays?: HolidayOptions;
+  moved?: ('slotMinutes' | 'timeZone')[];
 }
 
 export type CalendarChangeHook = (
@@ -47,7 +47,6 @@ export class CentresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Centre) private readonly centres: Repository<Centre>,
-    private readonly clock: Clock,
     private readonly calendars: CentreCalendars,
   ) {}
 
@@ -90,27 +89,10 @@ export class CentresService {
       // Deactivating a centre takes every desk it has: its booked times follow the same rule as closing them (also
       // when it is inactive already, so that bookings left at a centre deactivated earlier can be cancelled).
       const closing = dto.active === false;
-      await beforeWrite?.(manager, centre, { holidays, ...(closing ? { weekly: [] } : {}) });
-      // Booked instants were computed on this grid and in this zone; changing either under them would move them.
-      // (Checked after the hook, so that a deactivation confirmed together with a new grid has cancelled them.)
       const moved = (['slotMinutes', 'timeZone'] as const).filter(
         (f) => dto[f] !== undefined && dto[f] !== centre[f],
       );
-      const [{ held }] = moved.length
-        ? await manager.query<{ held: number }[]>(
-            'SELECT count(*)::int AS held FROM slot_capacity WHERE centre_id = $1 AND booked > 0 AND starts_at > $2',
-            [id, this.clock.now().toJSDate()],
-          )
-        : [{ held: 0 }];
-      for (const field of moved) {
-        if (held > 0) {
-          throw new CalendarError(
-            CalendarErrorCode.BookedCapacityAffected,
-            `${field} cannot change while future times are booked; move or cancel those bookings first`,
-            [{ field, message: 'future times are booked on the current calendar' }],
-          );
-        }
-      }
+      await beforeWrite?.(manager, centre, { holidays, moved, ...(closing ? { weekly: [] } : {}) });
       if (dto.slotMinutes !== undefined && dto.slotMinutes !== centre.slotMinutes) {
         const types = centre.appointmentTypes.filter((type) => type.active);
         const issues = [

@@ -1,56 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthErrorCode } from '../auth/auth.error.js';
-import { BookingErrorCode } from '../bookings/booking.error.js';
-import { DeskErrorCode } from '../desk/desk.error.js';
-import { CalendarErrorCode } from '../centres/calendar.error.js';
-import { RateLimitError, RateLimitErrorCode } from '../rate-limit/rate-limit.error.js';
-import { DomainError, InputErrorCode } from './domain-error.js';
+import { DomainError } from './domain-error.js';
 import { RequestBodyError } from './json-body.js';
 import { ErrorBody, errorBody } from './error-body.js';
 
-type ErrorCode =
-  InputErrorCode | AuthErrorCode | CalendarErrorCode | RateLimitErrorCode | BookingErrorCode | DeskErrorCode;
-
-/** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
-export function statusOf(code: ErrorCode): number {
-  switch (code) {
-    case InputErrorCode.Invalid:
-    case InputErrorCode.MalformedJson:
-    case CalendarErrorCode.InvalidCalendar:
-    case BookingErrorCode.NotBookable:
-    case BookingErrorCode.WitnessInvalid:
-    case DeskErrorCode.WitnessInvalid:
-    case BookingErrorCode.IdempotencyKeyReused:
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    case AuthErrorCode.NotAuthenticated:
-    case AuthErrorCode.InvalidCredentials:
-      return HttpStatus.UNAUTHORIZED;
-    case AuthErrorCode.Forbidden:
-      return HttpStatus.FORBIDDEN;
-    case AuthErrorCode.EmailTaken:
-    case CalendarErrorCode.BookedCapacityAffected:
-    case CalendarErrorCode.NameTaken:
-    case BookingErrorCode.SlotFull:
-    case BookingErrorCode.PersonHasActiveBooking:
-    case BookingErrorCode.WrongState:
-    case BookingErrorCode.PastCutoff:
-    case DeskErrorCode.WrongState:
-    case DeskErrorCode.IdentityNotEstablished:
-    case DeskErrorCode.WitnessLimitReached:
-      return HttpStatus.CONFLICT;
-    case CalendarErrorCode.CentreNotFound:
-    case BookingErrorCode.NotFound:
-    case DeskErrorCode.AppointmentNotFound:
-      return HttpStatus.NOT_FOUND;
-    case RateLimitErrorCode.TooManyRequests:
-      return HttpStatus.TOO_MANY_REQUESTS;
-    default: {
-      const unmapped: never = code;
-      throw new Error(`unmapped error code ${String(unmapped)}`);
-    }
-  }
-}
+/** The HTTP status of a domain error; given by the composition root, which knows every capability's codes. */
+export type StatusOf = (error: DomainError) => number;
 
 /** Fastify's own errors (the JSON body parser's, the body limit's) carry a code. */
 interface FastifyError {
@@ -61,20 +16,22 @@ interface FastifyError {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly statusOf: StatusOf) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, request.id);
-    if (exception instanceof RateLimitError)
-      void response.header('Retry-After', String(exception.extra.retryAfterSeconds));
+    const retryAfter = exception instanceof DomainError ? exception.extra.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') void response.header('Retry-After', String(retryAfter));
     void response.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainError) {
-      const error = exception as DomainError<ErrorCode>;
-      return errorBody(statusOf(error.code), error.message, error.details, error.extra);
+      const error = exception as DomainError;
+      return errorBody(this.statusOf(error), error.message, error.details, error.extra);
     }
     // Nest wraps Fastify's errors in an HttpException whose cause keeps Fastify's error code; errors of the body
     // parser's own (RequestBodyError) arrive as they are.

@@ -1,16 +1,25 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import type { EmbeddedDatabase } from './embedded.js';
-import { ENTITIES, MIGRATIONS } from './entities.js';
 
-export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedDatabase): DataSourceOptions {
+/** The entities and migrations, handed in by the composition root so that this kernel knows no capability. */
+export interface Schema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+export function dataSourceOptions(
+  config: AppConfig,
+  schema: Schema,
+  embedded?: EmbeddedDatabase,
+): DataSourceOptions {
   return {
     type: 'postgres',
     ...(embedded
       ? { extra: embedded.pgOptions(), poolSize: 1 }
       : { url: config.databaseUrl, poolSize: config.databasePoolSize }),
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsRun: false,
     synchronize: false,
     installExtensions: false,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions, Schema } from './data-source-options.js';
 import type { EmbeddedDatabase } from './embedded.js';
 import { ReadPool } from './read-pool.js';
 import { runMigrations } from './run-migrations.js';
@@ -10,7 +10,7 @@ import { runMigrations } from './run-migrations.js';
 @Module({})
 export class DatabaseModule {
   /** The schema is migrated before any provider can touch it. */
-  static forRoot(config: AppConfig, embedded?: EmbeddedDatabase): DynamicModule {
+  static forRoot(config: AppConfig, schema: Schema, embedded?: EmbeddedDatabase): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
@@ -18,7 +18,7 @@ export class DatabaseModule {
       exports: [ReadPool],
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config, embedded),
+          useFactory: () => dataSourceOptions(config, schema, embedded),
           dataSourceFactory: async (options?: DataSourceOptions) => {
             const dataSource = await new DataSource(options!).initialize();
             await runMigrations(dataSource);

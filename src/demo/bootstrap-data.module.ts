@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { CentresModule } from '../centres/centres.module.js';
 import { BootstrapDataService } from './bootstrap-data.service.js';
 
-@Module({ imports: [AuthModule, CentresModule], providers: [BootstrapDataService] })
+@Module({ imports: [AccountsModule, CentresModule], providers: [BootstrapDataService] })
 export class BootstrapDataModule {}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../auth/users.service.js';
+import { UsersService } from '../accounts/users.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { Centre } from '../centres/centre.entity.js';
 import { CentresService } from '../centres/centres.service.js';

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
 import { Booking, BookingStatus } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
-import { releaseCells } from '../bookings/capacity.js';
+import { CapacityLedger } from '../capacity/capacity-ledger.js';
 import { maskedPersonalData } from '../bookings/booking-personal-data.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -17,14 +17,11 @@ import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
+import { WITNESS_MAX_ACTS, WITNESS_WINDOW_DAYS } from '../identity/witness-eligibility.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
-
-/** A witness may act at most this many times in any window of this many days, across every centre. */
-export const WITNESS_MAX_ACTS = 3;
-export const WITNESS_WINDOW_DAYS = 120;
 
 export interface AppointmentView {
   id: string;
@@ -63,6 +60,7 @@ export class DeskService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly capacity: CapacityLedger,
   ) {}
 
   async dayList(centreId: string, date: string, user: AuthUser): Promise<AppointmentView[]> {
@@ -126,7 +124,7 @@ export class DeskService {
       await manager.update(Booking, { id }, { status: 'no_show' });
       // Marked before the time is over, the desk can still serve someone else.
       if (this.clock.now().toJSDate() < booking.endsAt)
-        await releaseCells(manager, booking.centreId, booking.cellStarts);
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts);
       return { ...booking, status: 'no_show' };
     });
   }

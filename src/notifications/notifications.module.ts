@@ -3,11 +3,10 @@ import { MailTransport } from './mail-transport.js';
 import { NotificationsService } from './notifications.service.js';
 import { OutboxDeliveryService } from './outbox-delivery.service.js';
 import { OutboxController } from './outbox.controller.js';
-import { ReminderService } from './reminder.service.js';
 
 @Module({
   controllers: [OutboxController],
-  providers: [NotificationsService, MailTransport, OutboxDeliveryService, ReminderService],
-  exports: [NotificationsService, OutboxDeliveryService, ReminderService],
+  providers: [NotificationsService, MailTransport, OutboxDeliveryService],
+  exports: [NotificationsService, OutboxDeliveryService],
 })
 export class NotificationsModule {}

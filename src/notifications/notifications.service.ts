@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Booking } from '../bookings/booking.entity.js';
-import { applicantOf } from '../bookings/booking-personal-data.js';
-import type { ApplicantPersonalData } from '../bookings/booking.entity.js';
 import type { Centre } from '../centres/centre.entity.js';
+import type { DocumentAdvice, DocumentType, Language } from '../identity/identity-documents.js';
+import type { WitnessAdvice } from '../identity/witness-advice.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { findCentre } from '../centres/centre-calendars.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { CalendarFacts, calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
@@ -49,6 +47,21 @@ export function renderMail(facts: MailFacts | StoredMail): StoredMail {
 
 const MITID_ERHVERV_URL = 'https://www.mitid-erhverv.dk';
 
+/** What an e-mail tells about a booking (a booking row has all of it). */
+export interface MailSubject {
+  id: string;
+  reference: string;
+  language: Language;
+  appointmentTypeId: string;
+  startsAt: Date;
+  endsAt: Date;
+  documents: DocumentType[];
+  documentAdvice: DocumentAdvice;
+  witnessAdvice: WitnessAdvice;
+  witnessEncrypted: string | null;
+  cancelReason: string | null;
+}
+
 /**
  * Writes the e-mail about a booking change into the outbox, inside the caller's transaction: the message exists
  * exactly when the change does. Delivery happens later, elsewhere.
@@ -61,32 +74,25 @@ export class NotificationsService {
     private readonly config: AppConfig,
   ) {}
 
-  async enqueue(
+  /** Puts a composed e-mail in the outbox, in the caller's transaction; a repeated dedupe key is written once. */
+  async write(
     manager: EntityManager,
-    booking: Booking,
-    kind: MessageKind,
-    dedupeKey?: string,
+    bookingId: string,
+    message: { kind: MessageKind; dedupeKey: string; contentEncrypted: string },
   ): Promise<void> {
-    const applicant = applicantOf(this.cipher, booking);
-    if (!applicant.email) return; // erased
-    const centre = (await findCentre(manager, booking.centreId))!;
-    const token = booking.manageTokenEncrypted
-      ? this.cipher.decrypt<string>(booking.manageTokenEncrypted)
-      : null;
-    const message = this.compose({ booking, kind, centre, applicant, manageToken: token, dedupeKey });
     await manager.query(
       `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
        VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [booking.id, message.kind, message.dedupeKey, message.contentEncrypted, this.clock.now().toJSDate()],
+      [bookingId, message.kind, message.dedupeKey, message.contentEncrypted, this.clock.now().toJSDate()],
     );
   }
 
   /** What the e-mail (with its calendar file) about `booking` says, encrypted as the outbox keeps it. */
   compose(input: {
-    booking: Booking;
+    booking: MailSubject;
     kind: MessageKind;
     centre: Centre;
-    applicant: ApplicantPersonalData;
+    applicant: { fullName: string; email: string };
     manageToken: string | null;
     dedupeKey?: string;
   }): { kind: MessageKind; dedupeKey: string; contentEncrypted: string } {

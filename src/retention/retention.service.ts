@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { WITNESS_WINDOW_DAYS } from '../desk/desk.service.js';
+import { WITNESS_WINDOW_DAYS } from '../identity/witness-eligibility.js';
 
 export interface RetentionRun {
   bookingsErased: number;

@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxDeliveryService } from '../notifications/outbox-delivery.service.js';
-import { ReminderService } from '../notifications/reminder.service.js';
+import { ReminderService } from '../bookings/reminder.service.js';
 import { RetentionService } from '../retention/retention.service.js';
 
 interface Job {

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.setup.js';
-import { UsersService } from '../../src/auth/users.service.js';
+import { UsersService } from '../../src/accounts/users.service.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { EmbeddedDatabase } from '../../src/database/embedded.js';

@@ -1,4 +1,4 @@
-import type { CalendarRules } from '../availability/calendar-rules.js';
+import type { CalendarRules } from '../calendar/calendar-rules.js';
 import { bookingsLosingCapacity } from './capacity-check.js';
 
 const rules = (overrides: Partial<CalendarRules> = {}): CalendarRules => ({

@@ -9,9 +9,9 @@ import type { CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from '../centr
 import type { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
 import { CENTRE_CANCEL_REASONS } from '../notifications/message-templates.js';
-import { Booking } from './booking.entity.js';
-import { BookingsService } from './bookings.service.js';
-import { bookingsLosingCapacity, desksByCell } from './capacity-check.js';
+import { Booking } from '../bookings/booking.entity.js';
+import { BookingsService } from '../bookings/bookings.service.js';
+import { CapacityLedger } from '../capacity/capacity-ledger.js';
 
 /**
  * Calendar changes that could take capacity from booked times. Nothing is dropped silently: without confirmation
@@ -23,6 +23,7 @@ export class CalendarChangeService {
   constructor(
     private readonly centres: CentresService,
     private readonly bookings: BookingsService,
+    private readonly capacity: CapacityLedger,
     private readonly clock: Clock,
   ) {}
 
@@ -64,10 +65,7 @@ export class CalendarChangeService {
   private guard(confirm: boolean, user: AuthUser, reason: string): CalendarChangeHook {
     return async (manager: EntityManager, centre: Centre, change: CalendarChange) => {
       const now = this.clock.now().toJSDate();
-      const cells = await manager.query<{ starts_at: Date; booked: number }[]>(
-        'SELECT starts_at, booked FROM slot_capacity WHERE centre_id = $1 AND starts_at >= $2',
-        [centre.id, now],
-      );
+      const cells = await this.capacity.futureCells(manager, centre.id, now);
       if (cells.length === 0) return;
       const { rules } = await this.centres.rulesFor(manager, centre.id, {
         includeInactive: true,
@@ -84,7 +82,7 @@ export class CalendarChangeService {
         order: { startsAt: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
-      const losing = new Set(bookingsLosingCapacity(proposed, held));
+      const losing = this.capacity.losingCapacity(proposed, held);
       // Someone already at the desk keeps their appointment, and so does one already under way: only booked ones
       // that have not begun can be cancelled (the ones under way still hold their desks in the count above).
       const affected = held.filter(
@@ -110,23 +108,17 @@ export class CalendarChangeService {
       for (const booking of affected) {
         await this.bookings.cancelIn(manager, booking, 'centre', { actor: `user:${user.id}` }, reason);
       }
-      const desks = desksByCell(
-        proposed,
-        cells.map((cell) => cell.starts_at),
-      );
-      await manager.query(
-        `UPDATE slot_capacity AS c SET desks = GREATEST(v.desks, c.booked)
-         FROM unnest($2::timestamptz[], $3::int[]) AS v(starts_at, desks)
-         WHERE c.centre_id = $1 AND c.starts_at = v.starts_at`,
-        [
-          centre.id,
-          cells.map((cell) => cell.starts_at),
-          cells.map((cell) => desks.get(cell.starts_at.getTime()) ?? 0),
-        ],
-      );
-      await manager.query('DELETE FROM slot_capacity WHERE centre_id = $1 AND booked = 0 AND desks = 0', [
-        centre.id,
-      ]);
+      await this.capacity.recount(manager, centre.id, proposed, cells);
+      // Booked instants were computed on this grid and in this zone; changing either under them would move them.
+      // (Checked after the cancellations, so that a deactivation confirmed together with a new grid has freed them.)
+      const moved = change.moved ?? [];
+      if (moved.length && (await this.capacity.bookedCellsAfter(manager, centre.id, now)) > 0) {
+        throw new CalendarError(
+          CalendarErrorCode.BookedCapacityAffected,
+          `${moved[0]} cannot change while future times are booked; move or cancel those bookings first`,
+          [{ field: moved[0], message: 'future times are booked on the current calendar' }],
+        );
+      }
     };
   }
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CalendarRules, daySchedule } from '../availability/calendar-rules.js';
+import { CalendarRules, daySchedule } from '../calendar/calendar-rules.js';
 
 export interface HeldBooking {
   id: string;

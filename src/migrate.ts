@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config.js';
-import { dataSourceOptions } from './data-source-options.js';
-import { EmbeddedDatabase } from './embedded.js';
-import { runMigrations } from './run-migrations.js';
-import { schemaDrift } from './schema-drift.js';
+import { SCHEMA } from './schema.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { EmbeddedDatabase } from './database/embedded.js';
+import { runMigrations } from './database/run-migrations.js';
+import { schemaDrift } from './database/schema-drift.js';
 
 /**
  * `npm run migration:run` applies pending migrations; with `--check` it also prints any SQL the entities would
@@ -12,7 +13,7 @@ import { schemaDrift } from './schema-drift.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
-  const dataSource = new DataSource(dataSourceOptions(config, embedded));
+  const dataSource = new DataSource(dataSourceOptions(config, SCHEMA, embedded));
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

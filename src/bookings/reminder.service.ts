@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Booking } from '../bookings/booking.entity.js';
+import { Booking } from './booking.entity.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { NotificationsService } from './notifications.service.js';
+import { BookingMail } from './booking-mail.js';
 
 /**
  * Writes a reminder for every booked appointment that starts within the reminder window. The dedupe key
@@ -15,7 +15,7 @@ import { NotificationsService } from './notifications.service.js';
 export class ReminderService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
+    private readonly mail: BookingMail,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -40,7 +40,7 @@ export class ReminderService {
         .getMany();
       for (const booking of due) {
         const startsAt = booking.startsAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-        await this.notifications.enqueue(manager, booking, 'reminder', `reminder:${booking.id}:${startsAt}`);
+        await this.mail.enqueue(manager, booking, 'reminder', `reminder:${booking.id}:${startsAt}`);
       }
       return due.length;
     });

@@ -4,10 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { InputError } from '../common/domain-error.js';
+import { ActiveUsers } from '../auth/active-users.js';
+import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
+import type { AuthUser, Role } from '../auth/auth-user.js';
 import { Centre } from '../centres/centre.entity.js';
-import { AuthError, AuthErrorCode } from './auth.error.js';
-import type { AuthUser } from './auth-user.js';
-import { Role, User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export function toAuthUser(user: User): AuthUser {
   return {
@@ -19,7 +20,7 @@ export function toAuthUser(user: User): AuthUser {
 }
 
 @Injectable()
-export class UsersService {
+export class UsersService implements ActiveUsers {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
@@ -80,7 +81,11 @@ export class UsersService {
     } catch (error) {
       // Several instances or workers starting at once: another one created it first. (An account with this
       // e-mail that is not an administrator is still an error.)
-      if (error instanceof AuthError && error.code === AuthErrorCode.EmailTaken && (await this.countAdmins()) > 0) {
+      if (
+        error instanceof AuthError &&
+        error.code === AuthErrorCode.EmailTaken &&
+        (await this.countAdmins()) > 0
+      ) {
         return false;
       }
       throw error;

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
-import { CreateUserDto, LoginDto, LoginResultDto, UserDto } from './auth.dto.js';
-import { CurrentUser, Public, Roles } from './auth.decorators.js';
-import { AuthService, LoginResult } from './auth.service.js';
-import type { AuthUser } from './auth-user.js';
+import { CreateUserDto, LoginDto, LoginResultDto, UserDto } from './accounts.dto.js';
+import { LoginService, LoginResult } from './login.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: LoginService) {}
 
   @Post('login')
   @HttpCode(200)

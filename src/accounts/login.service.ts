@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { AppConfig } from '../config/app-config.js';
-import { AuthError, AuthErrorCode } from './auth.error.js';
-import type { AuthUser } from './auth-user.js';
+import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { toAuthUser, UsersService } from './users.service.js';
 
 export interface LoginResult {
@@ -13,7 +13,7 @@ export interface LoginResult {
 }
 
 @Injectable()
-export class AuthService {
+export class LoginService {
   // Verified against when the e-mail is unknown, so both failures take the same time.
   private readonly decoyHash = argon2.hash('decoy password that matches nothing', { type: argon2.argon2id });
 

@@ -11,7 +11,7 @@ import {
 import type { Relation } from 'typeorm';
 import { Centre } from '../centres/centre.entity.js';
 
-export type Role = 'admin' | 'staff';
+import type { Role } from '../auth/auth-user.js';
 
 @Entity('app_user')
 @Index('uq_app_user_email', ['email'], { unique: true })

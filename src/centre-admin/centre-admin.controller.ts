@@ -1,21 +1,25 @@
-import { Body, Controller, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ArrayOf } from '../common/validation.js';
 import {
+  AppointmentTypeDto,
   ConfirmQueryDto,
+  CreateCentreDto,
   CreateClosureDto,
   OpeningHoursDto,
   UpdateCentreDto,
 } from '../centres/centre.dto.js';
 import { CentreView, ClosureView } from '../centres/centre.view.js';
+import { CentresService } from '../centres/centres.service.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 
 const AFFECTED = {
   description: 'the change would take desks from booked times: `affectedBookings` lists them',
 };
 
-/** The admin routes whose changes can hit bookings (beside the other centre routes, in the bookings module). */
+/** The /api/admin/centres routes whose changes can take desks from booked times. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/centres')
@@ -58,5 +62,48 @@ export class CalendarChangeController {
     @CurrentUser() user: AuthUser,
   ): Promise<ClosureView> {
     return this.changes.addClosure(id, body, query.confirm ?? false, user);
+  }
+}
+
+/** The other /api/admin/centres routes: centres, appointment types, closures as they are. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/centres')
+@Roles('admin')
+export class AdminCentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [CentreView] })
+  list(@CurrentUser() user: AuthUser): Promise<CentreView[]> {
+    return this.centres.listForUser(user);
+  }
+
+  @Post()
+  @ApiOkResponse({ type: CentreView })
+  create(@Body() body: CreateCentreDto): Promise<CentreView> {
+    return this.centres.create(body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CentreView })
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
+    return this.centres.get(id, user);
+  }
+
+  @Put(':id/appointment-types')
+  @ApiBody({ type: [AppointmentTypeDto] })
+  @ApiOkResponse({ type: CentreView })
+  appointmentTypes(
+    @Param('id') id: string,
+    @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
+  ): Promise<CentreView> {
+    return this.centres.replaceAppointmentTypes(id, body);
+  }
+
+  @Get(':id/closures')
+  @ApiOkResponse({ type: [ClosureView] })
+  closures(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
+    return this.centres.listClosures(id, user);
   }
 }

@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { Role } from './user.entity.js';
+import type { Role } from '../auth/auth-user.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@borgerservice.example' })

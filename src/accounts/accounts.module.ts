@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActiveUsers } from '../auth/active-users.js';
+import { AuthGuard } from '../auth/auth.guard.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { Centre } from '../centres/centre.entity.js';
+import { AuthController, UsersController } from './accounts.controller.js';
+import { LoginService } from './login.service.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([User, Centre])],
+  controllers: [AuthController, UsersController],
+  providers: [
+    LoginService,
+    UsersService,
+    { provide: ActiveUsers, useExisting: UsersService },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService],
+})
+export class AccountsModule {}

@@ -1,0 +1,66 @@
+import { HttpStatus } from '@nestjs/common';
+import { AuthErrorCode } from './auth/auth.error.js';
+import { BookingErrorCode } from './bookings/booking.error.js';
+import { DeskErrorCode } from './desk/desk.error.js';
+import { CalendarErrorCode } from './centres/calendar.error.js';
+import { RateLimitErrorCode } from './rate-limit/rate-limit.error.js';
+import { DomainError, InputErrorCode } from './common/domain-error.js';
+import { AuditErrorCode } from './audit/audit.error.js';
+import { CapacityErrorCode } from './capacity/capacity.error.js';
+
+type ErrorCode =
+  | InputErrorCode
+  | AuthErrorCode
+  | CalendarErrorCode
+  | RateLimitErrorCode
+  | BookingErrorCode
+  | DeskErrorCode
+  | AuditErrorCode
+  | CapacityErrorCode;
+
+/** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
+function statusOfCode(code: ErrorCode): number {
+  switch (code) {
+    case InputErrorCode.Invalid:
+    case InputErrorCode.MalformedJson:
+    case CalendarErrorCode.InvalidCalendar:
+    case BookingErrorCode.NotBookable:
+    case BookingErrorCode.WitnessInvalid:
+    case DeskErrorCode.WitnessInvalid:
+    case BookingErrorCode.IdempotencyKeyReused:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case AuthErrorCode.NotAuthenticated:
+    case AuthErrorCode.InvalidCredentials:
+      return HttpStatus.UNAUTHORIZED;
+    case AuthErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case AuthErrorCode.EmailTaken:
+    case CalendarErrorCode.BookedCapacityAffected:
+    case CalendarErrorCode.NameTaken:
+    case BookingErrorCode.SlotFull:
+    case CapacityErrorCode.CellFull:
+    case BookingErrorCode.PersonHasActiveBooking:
+    case BookingErrorCode.WrongState:
+    case BookingErrorCode.PastCutoff:
+    case DeskErrorCode.WrongState:
+    case DeskErrorCode.IdentityNotEstablished:
+    case DeskErrorCode.WitnessLimitReached:
+      return HttpStatus.CONFLICT;
+    case CalendarErrorCode.CentreNotFound:
+    case BookingErrorCode.NotFound:
+    case DeskErrorCode.AppointmentNotFound:
+    case AuditErrorCode.BookingNotFound:
+      return HttpStatus.NOT_FOUND;
+    case RateLimitErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`unmapped error code ${String(unmapped)}`);
+    }
+  }
+}
+
+/** The status of any domain error the app throws (every capability's code is in ErrorCode). */
+export function statusOf(error: DomainError): number {
+  return statusOfCode(error.code as ErrorCode);
+}

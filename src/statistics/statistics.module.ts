@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CentresModule } from '../centres/centres.module.js';
+import { StatisticsController } from './statistics.controller.js';
+import { StatisticsService } from './statistics.service.js';
+
+@Module({
+  imports: [CentresModule],
+  controllers: [StatisticsController],
+  providers: [StatisticsService],
+})
+export class StatisticsModule {}
