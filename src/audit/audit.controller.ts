@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import { AuditService, AuditView } from './audit.service.js';
+import { AuditService } from './audit.service.js';
+import { AuditView } from './audit.view.js';
 
 /** The audit trail of one booking: who did or read what, and when. */
 @ApiTags('admin')
@@ -17,6 +18,7 @@ export class AuditController {
     summary: 'The audit trail of one booking',
   })
   @Get('bookings/:id/audit')
+  @ApiOkResponse({ type: [AuditView] })
   auditTrail(@Param('id') id: string): Promise<AuditView[]> {
     return this.audit.forBooking(id);
   }

@@ -6,21 +6,13 @@ import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
 import { AuditError } from './audit.error.js';
 import { AuditRecord } from './audit-record.entity.js';
+import type { AuditView } from './audit.view.js';
 
 export interface AuditEntry {
   action: string;
   bookingId?: string | null;
   centreId?: string | null;
   detail?: Record<string, unknown>;
-}
-
-export interface AuditView {
-  at: string;
-  userId: string;
-  action: string;
-  bookingId: string | null;
-  centreId: string | null;
-  detail: Record<string, unknown>;
 }
 
 @Injectable()

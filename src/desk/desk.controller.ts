@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CompleteDto, DayQueryDto, IdentityCheckDto } from './desk.dto.js';
-import { AppointmentView, DeskService, IdentityCheckResult } from './desk.service.js';
+import { AppointmentView, IdentityCheckResultView } from './appointment.view.js';
+import { DeskService } from './desk.service.js';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class DeskController {
   constructor(private readonly desk: DeskService) {}
 
   @Get('centres/:centreId/appointments')
+  @ApiOkResponse({ type: [AppointmentView] })
   dayList(
     @Param('centreId') centreId: string,
     @Query() query: DayQueryDto,
@@ -21,27 +23,31 @@ export class DeskController {
   }
 
   @Get('appointments/:id')
+  @ApiOkResponse({ type: AppointmentView })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
     return this.desk.get(id, user);
   }
 
   @Post('appointments/:id/check-in')
   @HttpCode(200)
+  @ApiOkResponse({ type: AppointmentView })
   checkIn(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
     return this.desk.checkIn(id, user);
   }
 
   @Put('appointments/:id/identity-check')
+  @ApiOkResponse({ type: IdentityCheckResultView })
   identityCheck(
     @Param('id') id: string,
     @Body() body: IdentityCheckDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<IdentityCheckResult> {
+  ): Promise<IdentityCheckResultView> {
     return this.desk.identityCheck(id, body, user);
   }
 
   @Post('appointments/:id/complete')
   @HttpCode(200)
+  @ApiOkResponse({ type: AppointmentView })
   complete(
     @Param('id') id: string,
     @Body() body: CompleteDto,
@@ -52,6 +58,7 @@ export class DeskController {
 
   @Post('appointments/:id/no-show')
   @HttpCode(200)
+  @ApiOkResponse({ type: AppointmentView })
   noShow(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
     return this.desk.noShow(id, user);
   }

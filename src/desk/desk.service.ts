@@ -16,40 +16,13 @@ import { findCentre } from '../centres/centre-calendars.js';
 import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
-import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
+import { decideIdentity } from '../identity/identity-decision.js';
 import { WITNESS_MAX_ACTS, WITNESS_WINDOW_DAYS } from '../identity/witness-eligibility.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
+import type { AppointmentView, IdentityCheckResultView } from './appointment.view.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
-
-export interface AppointmentView {
-  id: string;
-  reference: string;
-  startsAt: string;
-  endsAt: string;
-  status: BookingStatus;
-  appointmentType: { code: string; name: string; durationMinutes: number };
-  applicant: {
-    fullName: string;
-    cprNumberMasked: string | null;
-    nationality: string;
-    countryOfResidence: string;
-    arrivedInDenmarkOn: string | null;
-    language: string;
-    email: string;
-    phone: string | null;
-  };
-  documents: { type: string }[];
-  witness: { fullName: string; cprNumberMasked: string; phone: string | null } | null;
-  witnessAdvice: Booking['witnessAdvice'];
-  documentAdvice: Booking['documentAdvice'];
-  identityCheck: (IdentityDecision & { controlQuestions: string; at: string }) | null;
-  outcome: string | null;
-  outcomeReason: string | null;
-}
-
-export type IdentityCheckResult = Omit<IdentityDecision, 'witnessRequiredNextTime'>;
 
 @Injectable()
 export class DeskService {
@@ -157,7 +130,7 @@ export class DeskService {
     );
   }
 
-  async identityCheck(id: string, dto: IdentityCheckDto, user: AuthUser): Promise<IdentityCheckResult> {
+  async identityCheck(id: string, dto: IdentityCheckDto, user: AuthUser): Promise<IdentityCheckResultView> {
     return inTransaction(this.dataSource, async (manager) => {
       const { booking, centre } = await this.load(manager, id, user, true);
       this.requireStatus(booking, 'checked_in', 'given an identity check');

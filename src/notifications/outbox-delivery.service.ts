@@ -6,6 +6,7 @@ import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { MailTransport } from './mail-transport.js';
 import { MailFacts, renderMail, StoredMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
+import type { OutboxEntryView } from './outbox.view.js';
 
 export const MAX_ATTEMPTS = 60;
 const LEASE_SECONDS = 120;
@@ -20,18 +21,6 @@ function describe(error: unknown): string {
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
   const text = message ? `${name ?? 'Error'}${code ? ` ${code}` : ''}: ${message}` : 'unknown error';
   return text.replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>').slice(0, 500);
-}
-
-export interface OutboxEntryView {
-  id: string;
-  bookingId: string;
-  kind: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
 }
 
 export interface DeliveryRun {

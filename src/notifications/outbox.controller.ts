@@ -1,15 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import type { DeliveryStatus } from './outbox-message.entity.js';
-import { OutboxDeliveryService, OutboxEntryView } from './outbox-delivery.service.js';
-
-export class OutboxQueryDto {
-  @IsOptional()
-  @IsIn(['pending', 'sent', 'failed'])
-  status?: DeliveryStatus;
-}
+import { OutboxQueryDto } from './outbox.dto.js';
+import { OutboxDeliveryService } from './outbox-delivery.service.js';
+import { OutboxEntryView } from './outbox.view.js';
 
 /** Delivery state of e-mails for administrators: sent, pending, failed with the error (never the content). */
 @ApiTags('admin')
@@ -20,6 +14,7 @@ export class OutboxController {
   constructor(private readonly delivery: OutboxDeliveryService) {}
 
   @Get()
+  @ApiOkResponse({ type: [OutboxEntryView] })
   list(@Query() query: OutboxQueryDto): Promise<OutboxEntryView[]> {
     return this.delivery.list(query.status);
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { DateRangeQueryDto } from './statistics.dto.js';
-import { CentreStatistics, StatisticsService } from './statistics.service.js';
+import { StatisticsService } from './statistics.service.js';
+import { CentreStatistics } from './statistics.view.js';
 
 /** A centre's figures for a period, for administrators. */
 @ApiTags('admin')
@@ -18,6 +19,7 @@ export class StatisticsController {
     summary: "A centre's figures for a period",
   })
   @Get('centres/:id/statistics')
+  @ApiOkResponse({ type: CentreStatistics })
   centreStatistics(@Param('id') id: string, @Query() query: DateRangeQueryDto): Promise<CentreStatistics> {
     return this.statistics.forCentre(id, query.from, query.to);
   }

@@ -5,20 +5,7 @@ import { DataSource } from 'typeorm';
 import { OUTCOMES, Outcome } from '../bookings/booking.entity.js';
 import { InputError } from '../common/domain-error.js';
 import { CentresService } from '../centres/centres.service.js';
-
-export interface CentreStatistics {
-  centreId: string;
-  from: string;
-  to: string;
-  booked: number;
-  cancelled: { total: number; byCitizen: number; byCentre: number };
-  noShows: number;
-  completed: { total: number; byOutcome: Record<Outcome, number> };
-  /** Share of bookings whose applicant raised at least one witness reason. */
-  flaggedShare: number;
-  /** Share of applicants who came (checked in or completed) whose witness was verified at the desk. */
-  withWitnessShare: number;
-}
+import type { CentreStatistics } from './statistics.view.js';
 
 interface Row {
   booked: number;

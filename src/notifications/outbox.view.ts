@@ -1,0 +1,15 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DeliveryStatus } from './outbox-message.entity.js';
+
+/** The delivery state of one e-mail (never its content). */
+export class OutboxEntryView {
+  @ApiProperty() id: string;
+  @ApiProperty() bookingId: string;
+  @ApiProperty({ example: 'confirmation' }) kind: string;
+  @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status: DeliveryStatus;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextAttemptAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) sentAt: string | null;
+}
