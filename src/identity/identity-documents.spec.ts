@@ -182,7 +182,7 @@ describe('evaluateDocuments: the disputed foreign driving licence', () => {
 });
 
 describe('evaluateDocuments: bringing one more document never makes a sufficient set insufficient', () => {
-  // BIRTH_OR_NAME_CERTIFICATE + TAX_STATEMENT is sufficient on the no-photo route (SPEC: two documents, one a
+  // BIRTH_OR_NAME_CERTIFICATE + TAX_STATEMENT is sufficient on the no-photo route (docs/rules.md: two documents, one a
   // certificate, one showing the CPR number). Also bringing a photo ID that needs a second document must not undo that.
   it.each<[DocumentType[], { acceptForeignDrivingLicence?: boolean }]>([
     [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT'], {}],
