@@ -16,6 +16,7 @@ import { Bookings1764115200000 } from '../migrations/1764115200000-Bookings.js';
 import { DeskAndAudit1764201600000 } from '../migrations/1764201600000-DeskAndAudit.js';
 import { Outbox1764288000000 } from '../migrations/1764288000000-Outbox.js';
 import { CalendarVersion1764374400000 } from '../migrations/1764374400000-CalendarVersion.js';
+import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   DeskAndAudit1764201600000,
   Outbox1764288000000,
   CalendarVersion1764374400000,
+  BookingForeignKeys1764460800000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -86,6 +86,28 @@ describe('Operations: health, API docs, logs, schema', () => {
   it('has migrations that agree with the entities', async () => {
     expect(await schemaDrift(t.app.get(DataSource))).toEqual([]);
   });
+
+  it.each(['booking_event', 'identity_check', 'outbox_message', 'idempotency_record'])(
+    '%s.booking_id is a foreign key to booking, deleted with it',
+    async (table) => {
+      const keys = await t.app.get(DataSource).query<{ name: string; onDelete: string }[]>(
+        `SELECT conname AS name, confdeltype AS "onDelete" FROM pg_constraint
+         WHERE conrelid = $1::regclass AND contype = 'f' AND confrelid = 'booking'::regclass`,
+        [table],
+      );
+      expect(keys).toEqual([{ name: `fk_${table}_booking`, onDelete: 'c' }]);
+    },
+  );
+
+  it('refuses a history event for a booking that does not exist', async () => {
+    await expect(
+      t.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO booking_event (booking_id, at, actor, action) VALUES (gen_random_uuid(), now(), 'test', 'test')`,
+        ),
+    ).rejects.toMatchObject({ driverError: { code: '23503' } });
+  });
 });
 
 describe('The embedded database on disk', () => {

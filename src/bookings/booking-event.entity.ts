@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Booking } from './booking.entity.js';
 
 /** Every state change of a booking, with who and when; rows are only ever inserted. */
 @Entity('booking_event')
@@ -8,6 +9,7 @@ export class BookingEvent {
   id: string;
 
   @Column({ name: 'booking_id', type: 'uuid' })
+  @ForeignKey(() => Booking, { name: 'fk_booking_event_booking', onDelete: 'CASCADE' })
   bookingId: string;
 
   @Column({ type: 'timestamptz' })

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Booking } from './booking.entity.js';
 
 /** An Idempotency-Key seen on POST /api/bookings, with the answer to give when the same request comes again. */
 @Entity('idempotency_record')
@@ -13,6 +14,7 @@ export class IdempotencyRecord {
   requestHash: string;
 
   @Column({ name: 'booking_id', type: 'uuid' })
+  @ForeignKey(() => Booking, { name: 'fk_idempotency_record_booking', onDelete: 'CASCADE' })
   bookingId: string;
 
   /** The first response (it holds the manage token), encrypted. */

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Booking } from '../bookings/booking.entity.js';
 import type { DocumentType } from '../identity/identity-documents.js';
 import type { ControlQuestions, IdentityProblem } from '../identity/identity-decision.js';
 
@@ -12,6 +13,7 @@ export class IdentityCheck {
   id: string;
 
   @Column({ name: 'booking_id', type: 'uuid' })
+  @ForeignKey(() => Booking, { name: 'fk_identity_check_booking', onDelete: 'CASCADE' })
   bookingId: string;
 
   @Column({ name: 'centre_id', type: 'uuid' })

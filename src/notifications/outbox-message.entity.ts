@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const MESSAGE_KINDS = [
   'confirmation',
@@ -23,7 +23,9 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  // By the table's name: the outbox knows that a message belongs to a booking, not the bookings capability.
   @Column({ name: 'booking_id', type: 'uuid' })
+  @ForeignKey('booking', { name: 'fk_outbox_message_booking', onDelete: 'CASCADE' })
   bookingId: string;
 
   @Column({ type: 'text' })
