@@ -36,7 +36,6 @@ function statusOfCode(code: ErrorCode): number {
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.EmailTaken:
     case CalendarErrorCode.BookedCapacityAffected:
-    case CalendarErrorCode.NameTaken:
     case BookingErrorCode.SlotFull:
     case CapacityErrorCode.CellFull:
     case BookingErrorCode.PersonHasActiveBooking:

@@ -52,7 +52,9 @@ function superviseWorkers(count: number): void {
       return;
     }
     if (!wasListening) {
-      console.error(`Worker ${worker.id} stopped during start-up (${signal ?? `exit code ${code}`}); stopping.`);
+      console.error(
+        `Worker ${worker.id} stopped during start-up (${signal ?? `exit code ${code}`}); stopping.`,
+      );
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGTERM');
       process.exitCode = 1;

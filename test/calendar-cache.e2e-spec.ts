@@ -51,7 +51,10 @@ describe('Cached centre calendars', () => {
 
     await put('appointment-types', [{ code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 30 }]);
     shown = await day(t, id);
-    expect(shown.slots[0]).toMatchObject({ startsAt: `${DATE}T10:00:00+01:00`, endsAt: `${DATE}T10:30:00+01:00` });
+    expect(shown.slots[0]).toMatchObject({
+      startsAt: `${DATE}T10:00:00+01:00`,
+      endsAt: `${DATE}T10:30:00+01:00`,
+    });
 
     await patch({ bookingHorizonDays: 3 });
     expect((await day(t, id)).slots).toEqual([]);
@@ -86,7 +89,11 @@ describe('Cached centre calendars', () => {
       .send(newBookingBody(id, `${DATE}T09:00:00+01:00`))
       .expect(422);
     expect(JSON.stringify(response.body)).toContain('startsAt');
-    await t.http().post('/api/bookings').send(newBookingBody(id, `${DATE}T10:00:00+01:00`)).expect(201);
+    await t
+      .http()
+      .post('/api/bookings')
+      .send(newBookingBody(id, `${DATE}T10:00:00+01:00`))
+      .expect(201);
   });
 
   it('a calendar read inside a transaction that is rolled back is never served afterwards', async () => {
@@ -133,8 +140,16 @@ describe('Cached centre calendars', () => {
         .send({ from: DATE, to: DATE, startTime: '09:00', endTime: '10:00', reason: 'Møde' })
         .expect(201);
       expect((await day(other, id)).slots[0].startsAt).toBe(`${DATE}T10:00:00+01:00`);
-      await other.http().post('/api/bookings').send(newBookingBody(id, `${DATE}T09:00:00+01:00`)).expect(422);
-      await other.http().post('/api/bookings').send(newBookingBody(id, `${DATE}T10:00:00+01:00`)).expect(201);
+      await other
+        .http()
+        .post('/api/bookings')
+        .send(newBookingBody(id, `${DATE}T09:00:00+01:00`))
+        .expect(422);
+      await other
+        .http()
+        .post('/api/bookings')
+        .send(newBookingBody(id, `${DATE}T10:00:00+01:00`))
+        .expect(201);
       expect((await day(t, id)).slots[0]).toMatchObject({ startsAt: `${DATE}T10:00:00+01:00`, remaining: 3 });
     } finally {
       await other.close();

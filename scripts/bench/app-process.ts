@@ -21,7 +21,8 @@ function keepTail(chunk: Buffer): void {
 /** Starts the built app; on `cpus` only when given (taskset execs node, so the pid is the app's). */
 export function startApp(env: Record<string, string>, cpus?: string): ChildProcess {
   const main = resolve(root, 'dist/src/main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does)`);
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does)`);
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
   const command = cpus ? ['taskset', '-c', cpus, process.execPath] : [process.execPath];
   const child = spawn(command[0], [...command.slice(1), ...nodeArgs, main], {

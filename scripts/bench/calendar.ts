@@ -39,7 +39,12 @@ export interface Calendar {
 /** Creates the centres through the admin API, with the appointment type and opening hours; their ids in order. */
 export async function createCentres(adminToken: string): Promise<string[]> {
   const ids: string[] = new Array<string>(options.centres);
-  const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '15:00', desks: options.desks }));
+  const weekly = [1, 2, 3, 4, 5].map((weekday) => ({
+    weekday,
+    opens: '09:00',
+    closes: '15:00',
+    desks: options.desks,
+  }));
   await eachLimited(
     Array.from({ length: options.centres }, (_, i) => i),
     4,
@@ -58,9 +63,13 @@ export async function createCentres(adminToken: string): Promise<string[]> {
         },
         adminToken,
       );
-      await expectJson('PUT', `/api/admin/centres/${centre.id}/appointment-types`, 200, [
-        { code: TYPE, name: 'Ny MitID', durationMinutes: SLOT_MINUTES },
-      ], adminToken);
+      await expectJson(
+        'PUT',
+        `/api/admin/centres/${centre.id}/appointment-types`,
+        200,
+        [{ code: TYPE, name: 'Ny MitID', durationMinutes: SLOT_MINUTES }],
+        adminToken,
+      );
       await expectJson('PUT', `/api/admin/centres/${centre.id}/opening-hours`, 200, { weekly }, adminToken);
       ids[i] = centre.id;
     },
@@ -79,22 +88,31 @@ export async function readCalendar(bench: pg.Pool, ids: string[]): Promise<Calen
   const centres: BenchCentre[] = new Array<BenchCentre>(options.centres);
   const typeIds = new Map(
     (
-      await bench.query<{ centre_id: string; id: string }>('SELECT centre_id, id FROM appointment_type WHERE code = $1 AND active', [TYPE])
+      await bench.query<{ centre_id: string; id: string }>(
+        'SELECT centre_id, id FROM appointment_type WHERE code = $1 AND active',
+        [TYPE],
+      )
     ).rows.map((row) => [row.centre_id, row.id]),
   );
   await eachLimited(ids, 4, async (id, i) => {
-    const body = await expectJson<AvailabilityBody>('GET', `/api/centres/${id}/availability?from=${from}&to=${to}&type=${TYPE}`, 200);
+    const body = await expectJson<AvailabilityBody>(
+      'GET',
+      `/api/centres/${id}/availability?from=${from}&to=${to}&type=${TYPE}`,
+      200,
+    );
     const slots = Object.fromEntries(SETS.map((set) => [set, [] as string[]])) as Record<SlotSet, string[]>;
     const open = body.days.filter((day) => day.slots.length > 0);
     open.forEach((day, d) => slots[SETS[d % SETS.length]].push(...day.slots.map((slot) => slot.startsAt)));
-    for (const day of body.days) if (day.closedReason && day.slots.length === 0) closedDays.set(day.date, day.closedReason);
+    for (const day of body.days)
+      if (day.closedReason && day.slots.length === 0) closedDays.set(day.date, day.closedReason);
     if (i === 0) {
       openDays = open.length;
       slotsPerCentre = open.reduce((sum, day) => sum + day.slots.length, 0);
     }
     const typeId = typeIds.get(id);
     if (!typeId) throw new Error(`no ${TYPE} appointment type found in the database for centre ${id}`);
-    if (SETS.some((set) => slots[set].length === 0)) throw new Error(`centre ${id} has too few open days for ${SETS.length} slot sets`);
+    if (SETS.some((set) => slots[set].length === 0))
+      throw new Error(`centre ${id} has too few open days for ${SETS.length} slot sets`);
     centres[i] = { id, typeId, slots };
   });
   return { centres, firstMonday, from, to, openDays, slotsPerCentre, closedDays };

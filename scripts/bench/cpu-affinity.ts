@@ -97,7 +97,8 @@ export function splitLayout(backendPid: number, clientPort: number | null): Layo
     throw new Error('the PostgreSQL server is not a process on this machine');
   }
   const postmaster = parentOf(backendPid);
-  if (!/postgres/.test(commandLine(postmaster))) throw new Error(`pid ${postmaster} is not a PostgreSQL server`);
+  if (!/postgres/.test(commandLine(postmaster)))
+    throw new Error(`pid ${postmaster} is not a PostgreSQL server`);
   const [app, db] = halves(own);
   const appCpus = app.join(',');
   const dbCpus = db.join(',');

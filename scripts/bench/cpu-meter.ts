@@ -49,11 +49,18 @@ export const meter = {
   async snapshot(): Promise<CpuSnapshot> {
     const db = new Map((await this.dbPids()).map((pid) => [pid, backendCpuMs(pid)]));
     const usage = process.cpuUsage();
-    return { app: this.appPid ? processCpuMs(this.appPid) : NaN, db, bench: (usage.user + usage.system) / 1000 };
+    return {
+      app: this.appPid ? processCpuMs(this.appPid) : NaN,
+      db,
+      bench: (usage.user + usage.system) / 1000,
+    };
   },
 };
 
-export function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): { app: number; db: number; bench: number } {
+export function cpuDelta(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+): { app: number; db: number; bench: number } {
   let db = 0;
   for (const [pid, ms] of after.db) if (Number.isFinite(ms)) db += ms - (before.db.get(pid) ?? 0);
   return { app: after.app - before.app, db: after.db.size ? db : NaN, bench: after.bench - before.bench };

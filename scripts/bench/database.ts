@@ -35,13 +35,23 @@ export async function rawTemplate(pool: pg.Pool): Promise<RawTemplate> {
        FROM booking b JOIN outbox_message o ON o.booking_id = b.id AND o.kind = 'confirmation'
       ORDER BY b.created_at LIMIT 1`,
   );
-  if (!rows[0]) throw new Error('no booking with a confirmation e-mail was found to copy for the raw transaction');
+  if (!rows[0])
+    throw new Error('no booking with a confirmation e-mail was found to copy for the raw transaction');
   const { mailKind, mailContent, ...row } = rows[0];
-  return { row, eventDetail: { startsAt: row.startsAt.toISOString() }, mail: { kind: mailKind, dedupeKey: '', contentEncrypted: mailContent } };
+  return {
+    row,
+    eventDetail: { startsAt: row.startsAt.toISOString() },
+    mail: { kind: mailKind, dedupeKey: '', contentEncrypted: mailContent },
+  };
 }
 
 /** NEW_BOOKING_SQL — the statements BookingsService.create sends for a new booking — sent straight through pg. */
-export async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtText: string, template: RawTemplate): Promise<Outcome> {
+export async function rawBooking(
+  pool: pg.Pool,
+  centre: BenchCentre,
+  startsAtText: string,
+  template: RawTemplate,
+): Promise<Outcome> {
   const startsAt = new Date(startsAtText);
   const endsAt = new Date(startsAt.getTime() + SLOT_MINUTES * 60_000);
   const id = randomUUID();
@@ -70,7 +80,10 @@ export async function rawBooking(pool: pg.Pool, centre: BenchCentre, startsAtTex
       await client.query('ROLLBACK');
       return { kind: 'conflict', note: 'slot fully booked' };
     }
-    await client.query(NEW_BOOKING_SQL.insert, newBookingParams(row, { startsAt: startsAt.toISOString() }, mail));
+    await client.query(
+      NEW_BOOKING_SQL.insert,
+      newBookingParams(row, { startsAt: startsAt.toISOString() }, mail),
+    );
     await client.query('COMMIT');
     return OK;
   } catch (error) {
@@ -89,7 +102,10 @@ async function waitForNoConnections(admin: pg.Client, dbName: string, ms: number
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     try {
-      const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [dbName]);
+      const { rows } = await admin.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+        [dbName],
+      );
       if (rows[0].n === '0') return;
     } catch {
       return;
@@ -99,7 +115,9 @@ async function waitForNoConnections(admin: pg.Client, dbName: string, ms: number
 }
 
 /** Every success is one booking row, no cell over its desks: what the database holds after the phases. */
-export async function integrityOf(pool: pg.Pool): Promise<{ bookings: string; cells_booked: string; over: string }> {
+export async function integrityOf(
+  pool: pg.Pool,
+): Promise<{ bookings: string; cells_booked: string; over: string }> {
   const check = await pool.query<{ bookings: string; cells_booked: string; over: string }>(
     `SELECT (SELECT count(*) FROM booking) AS bookings, (SELECT coalesce(sum(booked), 0) FROM slot_capacity) AS cells_booked,
             (SELECT count(*) FROM slot_capacity WHERE booked > desks) AS over`,

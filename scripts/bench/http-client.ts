@@ -26,7 +26,12 @@ export async function closeClient(): Promise<void> {
   client = undefined;
 }
 
-export async function http(method: Method, path: string, body?: unknown, token?: string): Promise<HttpResult> {
+export async function http(
+  method: Method,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<HttpResult> {
   client ??= new Pool(baseUrl, { connections: 64, headersTimeout: 30_000, bodyTimeout: 30_000 });
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -40,10 +45,18 @@ export async function http(method: Method, path: string, body?: unknown, token?:
   return { status: response.statusCode, text: await response.body.text() };
 }
 
-export async function expectJson<T>(method: Method, path: string, status: number, body?: unknown, token?: string): Promise<T> {
+export async function expectJson<T>(
+  method: Method,
+  path: string,
+  status: number,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
   const result = await http(method, path, body, token);
   if (result.status !== status) {
-    throw new Error(`${method} ${path}: expected ${status}, got ${result.status}: ${result.text.slice(0, 300)}`);
+    throw new Error(
+      `${method} ${path}: expected ${status}, got ${result.status}: ${result.text.slice(0, 300)}`,
+    );
   }
   return JSON.parse(result.text) as T;
 }

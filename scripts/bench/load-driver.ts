@@ -44,7 +44,10 @@ function recordOutcome(result: PhaseResult, outcome: Outcome, latency: number): 
   result[outcome.kind]++;
   if (outcome.kind !== 'ok') {
     // one line per kind of answer: ids (correlation ids, uuids) would make every 500 a line of its own
-    const note = `${outcome.kind === 'conflict' ? '409' : 'other'}: ${outcome.note}`.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, '…');
+    const note = `${outcome.kind === 'conflict' ? '409' : 'other'}: ${outcome.note}`.replace(
+      /[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi,
+      '…',
+    );
     result.notes.set(note, (result.notes.get(note) ?? 0) + 1);
   }
 }
@@ -62,7 +65,11 @@ async function settle(task: () => Promise<Outcome>): Promise<Outcome> {
  * ones have returned, and each latency is counted from its scheduled start (a slow answer cannot hide the queue
  * behind it). The "conc" column then shows the most requests that were in flight at once.
  */
-export async function runOpenLoop(name: string, settings: { rate: number; seconds: number }, task: () => Promise<Outcome>): Promise<PhaseResult> {
+export async function runOpenLoop(
+  name: string,
+  settings: { rate: number; seconds: number },
+  task: () => Promise<Outcome>,
+): Promise<PhaseResult> {
   log(`${name}: ${settings.rate}/s for ${settings.seconds} s (open loop)…`);
   const result = newResult(name, 0);
   const before = await meter.snapshot();

@@ -49,7 +49,9 @@ async function main(): Promise<number> {
     log(`note: DATABASE_URL names ${serverHost}, not this machine; the "raw" rate then includes the network`);
   }
 
-  const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const loadBefore = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   const dbName = `booking_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   admin.on('error', (error) => log(`admin connection error: ${error.message}`));
@@ -111,11 +113,18 @@ async function main(): Promise<number> {
     child = startApp(appEnv);
     meter.appPid = child.pid ?? 0;
     meter.dbPids = async () =>
-      (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).rows.map((row) => row.pid);
+      (
+        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])
+      ).rows.map((row) => row.pid);
     await waitForHealth(child, 90);
-    log(`app up on ${baseUrl} (pid ${child.pid}) after ${fixed((performance.now() - bootStarted) / 1000, 1)} s (build excluded, migrations included)`);
+    log(
+      `app up on ${baseUrl} (pid ${child.pid}) after ${fixed((performance.now() - bootStarted) / 1000, 1)} s (build excluded, migrations included)`,
+    );
 
-    const login = await expectJson<{ accessToken: string }>('POST', '/api/auth/login', 200, { email: adminEmail, password: adminPassword });
+    const login = await expectJson<{ accessToken: string }>('POST', '/api/auth/login', 200, {
+      email: adminEmail,
+      password: adminPassword,
+    });
     const adminToken = login.accessToken;
 
     // ---- the calendar
@@ -126,31 +135,59 @@ async function main(): Promise<number> {
       if (!poolEnding) log(`raw pool: idle client error: ${error.message}`);
     });
     pool = bench;
-    const { centres, firstMonday, from, to, openDays, slotsPerCentre, closedDays } = await readCalendar(bench, ids);
+    const { centres, firstMonday, from, to, openDays, slotsPerCentre, closedDays } = await readCalendar(
+      bench,
+      ids,
+    );
     const holidays = [...closedDays].filter(([date]) => DateTime.fromISO(date).weekday <= 5);
     log(
       `calendar: ${options.centres} centres, ${from} … ${to} (${options.weeks} weeks), Mon–Fri 09:00–15:00, ${options.desks} desks, ` +
         `${SLOT_MINUTES}-min slots: ${openDays} open days, ${slotsPerCentre} slots per centre, ` +
         `${slotsPerCentre * options.desks * options.centres} bookable places in all; set up in ${fixed((performance.now() - setupStarted) / 1000)} s`,
     );
-    if (holidays.length) log(`closed weekdays in the window: ${holidays.map(([date, reason]) => `${date} ${reason}`).join(', ')}`);
+    if (holidays.length)
+      log(
+        `closed weekdays in the window: ${holidays.map(([date, reason]) => `${date} ${reason}`).join(', ')}`,
+      );
 
     const { randomCentre, httpBooking, availabilityQuery } = workload(centres, firstMonday);
 
     // ---- warm-up (JIT, connection pools, caches), not compared
     const warmConcurrency = options.concurrency;
-    results.push(await runPhase('warm-up: booking', { concurrency: warmConcurrency, count: options.warmup }, httpBooking('warmup')));
-    results.push(await runPhase('warm-up: availability 28 d', { concurrency: warmConcurrency, count: options.warmup }, availabilityQuery));
+    results.push(
+      await runPhase(
+        'warm-up: booking',
+        { concurrency: warmConcurrency, count: options.warmup },
+        httpBooking('warmup'),
+      ),
+    );
+    results.push(
+      await runPhase(
+        'warm-up: availability 28 d',
+        { concurrency: warmConcurrency, count: options.warmup },
+        availabilityQuery,
+      ),
+    );
 
     // ---- booking
-    const booking = await runPhase('booking POST /api/bookings', { concurrency: options.concurrency, count: options.bookings }, httpBooking('booking'));
+    const booking = await runPhase(
+      'booking POST /api/bookings',
+      { concurrency: options.concurrency, count: options.bookings },
+      httpBooking('booking'),
+    );
     results.push(booking);
     const appConnections = (
-      await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [dbName])
+      await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [
+        dbName,
+      ])
     ).rows[0].n;
 
     // ---- availability, alone and under a booking load
-    const alone = await runPhase('availability 28 d, alone', { concurrency: options.concurrency, count: options.availability }, availabilityQuery);
+    const alone = await runPhase(
+      'availability 28 d, alone',
+      { concurrency: options.concurrency, count: options.availability },
+      availabilityQuery,
+    );
     results.push(alone);
     let availabilityDone = false;
     let loadError: unknown;
@@ -165,7 +202,11 @@ async function main(): Promise<number> {
     let underLoad: PhaseResult;
     try {
       await sleep(300); // let the booking load get going first
-      underLoad = await runPhase('availability 28 d, under load', { concurrency: options.concurrency, count: options.availability }, availabilityQuery);
+      underLoad = await runPhase(
+        'availability 28 d, under load',
+        { concurrency: options.concurrency, count: options.availability },
+        availabilityQuery,
+      );
     } finally {
       availabilityDone = true;
     }
@@ -176,8 +217,16 @@ async function main(): Promise<number> {
     // ---- latency at a stated load: bookings and availability queries arriving on their own schedule
     const latencySettings = (rate: number) => ({ rate, seconds: options.latencySeconds });
     const [atRate, loadAtRate] = await Promise.all([
-      runOpenLoop(`availability 28 d, ${options.availabilityRate}/s`, latencySettings(options.availabilityRate), availabilityQuery),
-      runOpenLoop(`  booking load, ${options.loadRate}/s`, latencySettings(options.loadRate), httpBooking('load')),
+      runOpenLoop(
+        `availability 28 d, ${options.availabilityRate}/s`,
+        latencySettings(options.availabilityRate),
+        availabilityQuery,
+      ),
+      runOpenLoop(
+        `  booking load, ${options.loadRate}/s`,
+        latencySettings(options.loadRate),
+        httpBooking('load'),
+      ),
     ]);
     results.push(atRate, loadAtRate);
 
@@ -190,8 +239,18 @@ async function main(): Promise<number> {
       const centre = randomCentre();
       return rawBooking(bench, centre, pickSlot(centre, set), template);
     };
-    results.push(await runPhase('warm-up: raw PostgreSQL', { concurrency: options.concurrency, count: options.warmup }, rawTask('warmup')));
-    const raw = await runPhase('raw PostgreSQL booking tx', { concurrency: options.concurrency, count: options.raw }, rawTask('raw'));
+    results.push(
+      await runPhase(
+        'warm-up: raw PostgreSQL',
+        { concurrency: options.concurrency, count: options.warmup },
+        rawTask('warmup'),
+      ),
+    );
+    const raw = await runPhase(
+      'raw PostgreSQL booking tx',
+      { concurrency: options.concurrency, count: options.raw },
+      rawTask('raw'),
+    );
     results.push(raw);
 
     // ---- the same two rates with the app on cores of its own, and the database and this process on the others
@@ -213,13 +272,33 @@ async function main(): Promise<number> {
       meter.appPid = child.pid ?? 0;
       await waitForHealth(child, 90);
       const splitTask = httpBooking('splitBooking');
-      results.push(await runPhase(`warm-up: booking, ${where}`, { concurrency: options.concurrency, count: options.warmup }, httpBooking('warmup')));
-      const splitBooking = await runPhase(`booking, ${where}`, { concurrency: options.concurrency, count: options.bookings }, splitTask);
+      results.push(
+        await runPhase(
+          `warm-up: booking, ${where}`,
+          { concurrency: options.concurrency, count: options.warmup },
+          httpBooking('warmup'),
+        ),
+      );
+      const splitBooking = await runPhase(
+        `booking, ${where}`,
+        { concurrency: options.concurrency, count: options.bookings },
+        splitTask,
+      );
       results.push(splitBooking);
       await closeClient();
       await stopApp(child);
-      results.push(await runPhase(`warm-up: raw, ${where} (idle)`, { concurrency: options.concurrency, count: options.warmup }, rawTask('warmup')));
-      const splitRaw = await runPhase(`raw PostgreSQL, ${where} (idle)`, { concurrency: options.concurrency, count: options.raw }, rawTask('splitRaw'));
+      results.push(
+        await runPhase(
+          `warm-up: raw, ${where} (idle)`,
+          { concurrency: options.concurrency, count: options.warmup },
+          rawTask('warmup'),
+        ),
+      );
+      const splitRaw = await runPhase(
+        `raw PostgreSQL, ${where} (idle)`,
+        { concurrency: options.concurrency, count: options.raw },
+        rawTask('splitRaw'),
+      );
       results.push(splitRaw);
       layout.restore();
       layout = undefined;
@@ -227,7 +306,9 @@ async function main(): Promise<number> {
     }
 
     // ---- integrity: every success is one booking row, no cell over its desks
-    const booked = results.filter((r) => !r.name.startsWith('availability') && !r.name.startsWith('warm-up: availability'));
+    const booked = results.filter(
+      (r) => !r.name.startsWith('availability') && !r.name.startsWith('warm-up: availability'),
+    );
     const expected = booked.reduce((sum, r) => sum + r.ok, 0);
     const integrity = await integrityOf(bench);
 
@@ -254,17 +335,28 @@ async function main(): Promise<number> {
     }
     const broken = results.filter((r) => r.count === 0 || r.ok === 0 || r.other > r.count / 100);
     if (broken.length) {
-      log(`FAILED: no successes or more than 1 % unexpected answers in: ${broken.map((r) => r.name.trim()).join(', ')}`);
+      log(
+        `FAILED: no successes or more than 1 % unexpected answers in: ${broken.map((r) => r.name.trim()).join(', ')}`,
+      );
       failed = true;
     }
     if (results.some((r) => r.other > 0) && outputTail.length) {
-      process.stdout.write(`last app output (LOG_LEVEL=warn):\n${outputTail.slice(-15).map((line) => `  ${line}`).join('\n')}\n`);
+      process.stdout.write(
+        `last app output (LOG_LEVEL=warn):\n${outputTail
+          .slice(-15)
+          .map((line) => `  ${line}`)
+          .join('\n')}\n`,
+      );
     }
   } catch (error) {
     failed = true;
     if (interrupted) process.stderr.write('bench interrupted\n');
-    else process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    if (outputTail.length) process.stderr.write(`last app output:\n${outputTail.map((line) => `  ${line}`).join('\n')}\n`);
+    else
+      process.stderr.write(
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    if (outputTail.length)
+      process.stderr.write(`last app output:\n${outputTail.map((line) => `  ${line}`).join('\n')}\n`);
   } finally {
     // ---- clean up, whatever happened
     layout?.restore();

@@ -6,7 +6,8 @@ import { TYPE } from './options.js';
 /** Birth dates 1940-01-01 … 1999-12-31 as DDMMYY; serials 1000-3999 (7th digit 1-3: born in the 1900s). */
 const birthDates: string[] = (() => {
   const dates: string[] = [];
-  for (let day = DateTime.utc(1940, 1, 1); day.year < 2000; day = day.plus({ days: 1 })) dates.push(day.toFormat('ddMMyy'));
+  for (let day = DateTime.utc(1940, 1, 1); day.year < 2000; day = day.plus({ days: 1 }))
+    dates.push(day.toFormat('ddMMyy'));
   return dates;
 })();
 export const runTag = randomBytes(3).toString('hex');

@@ -8,10 +8,24 @@ import { databaseUrl, redact } from './support.js';
 export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
 export function table(results: PhaseResult[]): string {
-  const header = ['phase', 'conc', 'count', 'ok', '409', 'other', 'req/s', 'ok/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
+  const header = [
+    'phase',
+    'conc',
+    'count',
+    'ok',
+    '409',
+    'other',
+    'req/s',
+    'ok/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+  ];
   header.push('app cpu', 'db cpu', 'bench cpu', 'app ms/req', 'db ms/req');
   /** CPU ms over a phase's wall time, as % of one core. */
-  const share = (ms: number, seconds: number) => (Number.isFinite(ms) ? `${fixed(ms / 10 / seconds, 0)} %` : '–');
+  const share = (ms: number, seconds: number) =>
+    Number.isFinite(ms) ? `${fixed(ms / 10 / seconds, 0)} %` : '–';
   const rows = results.map((r) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     return [
@@ -35,7 +49,8 @@ export function table(results: PhaseResult[]): string {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -44,7 +59,10 @@ export function rate(result: PhaseResult): number {
 }
 
 export function p99(result: PhaseResult): number {
-  return percentile([...result.latencies].sort((a, b) => a - b), 99);
+  return percentile(
+    [...result.latencies].sort((a, b) => a - b),
+    99,
+  );
 }
 
 export interface Report {
@@ -57,7 +75,14 @@ export interface Report {
   appConnections: string;
   results: PhaseResult[];
   /** The phases the summary lines compare. */
-  phases: { booking: PhaseResult; raw: PhaseResult; alone: PhaseResult; underLoad: PhaseResult; atRate: PhaseResult; loadAtRate: PhaseResult };
+  phases: {
+    booking: PhaseResult;
+    raw: PhaseResult;
+    alone: PhaseResult;
+    underLoad: PhaseResult;
+    atRate: PhaseResult;
+    loadAtRate: PhaseResult;
+  };
   split: { booking: PhaseResult; raw: PhaseResult } | undefined;
   splitNote: string;
   integrity: { bookings: string; cells_booked: string; over: string };
@@ -65,8 +90,20 @@ export interface Report {
 }
 
 export function printReport(report: Report): void {
-  const { command, dbName, loadBefore, pgVersion, from, slotsPerCentre, appConnections, results, split, splitNote, integrity, expected } =
-    report;
+  const {
+    command,
+    dbName,
+    loadBefore,
+    pgVersion,
+    from,
+    slotsPerCentre,
+    appConnections,
+    results,
+    split,
+    splitNote,
+    integrity,
+    expected,
+  } = report;
   const { booking, raw, alone, underLoad, atRate, loadAtRate } = report.phases;
   const cores = availableParallelism();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -76,7 +113,9 @@ export function printReport(report: Report): void {
   out.push(`command:    ${command}`);
   out.push(`directory:  ${root}`);
   out.push(`database:   ${redact(databaseUrl(dbName))}${options.keep ? ' (kept)' : ' (dropped at the end)'}`);
-  out.push(`machine:    ${cores} cores (${cpu}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}; load average ${loadBefore} before the run`);
+  out.push(
+    `machine:    ${cores} cores (${cpu}), ${fixed(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}; load average ${loadBefore} before the run`,
+  );
   out.push(`PostgreSQL: ${pgVersion.server_version} — ${pgVersion.version}`);
   out.push(
     `calendar:   ${options.centres} centres × ${options.weeks} weeks from ${from} × ${options.desks} desks, Mon–Fri 09:00–15:00, ` +
@@ -88,7 +127,9 @@ export function printReport(report: Report): void {
   );
   out.push(
     `app:        node dist/src/main.js, WORKERS=${options.workers}${options.nodeOptions ? `, NODE_OPTIONS="${options.nodeOptions}"` : ''}, ` +
-      `RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn${Object.entries(options.appEnv).map(([k, v]) => `, ${k}=${v}`).join('')}; ` +
+      `RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=warn${Object.entries(options.appEnv)
+        .map(([k, v]) => `, ${k}=${v}`)
+        .join('')}; ` +
       `${appConnections} database connections open after the booking phase`,
   );
   out.push(`client:     this process (undici Pool, keep-alive) on the same machine as app and database`);
@@ -117,7 +158,7 @@ export function printReport(report: Report): void {
   }
   out.push(
     `booking requests / raw transactions per second: ${fixed(booking.count / booking.seconds)} / ${fixed(raw.count / raw.seconds)} = ` +
-      `${fixed(((booking.count / booking.seconds) / (raw.count / raw.seconds)) * 100)} %`,
+      `${fixed((booking.count / booking.seconds / (raw.count / raw.seconds)) * 100)} %`,
   );
   const p99AtRate = p99(atRate);
   out.push(
@@ -134,7 +175,10 @@ export function printReport(report: Report): void {
       `${integrity.over} cells over capacity`,
   );
   const stopped = results.filter((r) => r.stoppedBy === 'time');
-  if (stopped.length) out.push(`time cap:   ${stopped.map((r) => r.name.trim()).join(', ')} stopped at ${options.phaseSeconds} s before their count`);
+  if (stopped.length)
+    out.push(
+      `time cap:   ${stopped.map((r) => r.name.trim()).join(', ')} stopped at ${options.phaseSeconds} s before their count`,
+    );
   const notes = results.flatMap((r) => [...r.notes].map(([note, n]) => `  ${r.name.trim()}: ${n} × ${note}`));
   if (notes.length) out.push('non-2xx outcomes:', ...notes);
   out.push('=================================================================');

@@ -46,7 +46,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `work` over items with at most `limit` at a time (setup only; the measured phases use runPhase). */
-export async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -13,7 +13,11 @@ export function workload(centres: BenchCentre[], firstMonday: DateTime) {
   const randomCentre = () => centres[randomInt(centres.length)];
   const httpBooking = (set: SlotSet) => async (): Promise<Outcome> => {
     const centre = randomCentre();
-    const result = await http('POST', '/api/bookings', bookingBody(centre.id, pickSlot(centre, set), nextPerson()));
+    const result = await http(
+      'POST',
+      '/api/bookings',
+      bookingBody(centre.id, pickSlot(centre, set), nextPerson()),
+    );
     if (result.status === 201) return OK;
     if (result.status === 409) return { kind: 'conflict', note: errorMessage(result.text) };
     return { kind: 'other', note: `HTTP ${result.status} ${errorMessage(result.text)}` };
@@ -24,7 +28,11 @@ export function workload(centres: BenchCentre[], firstMonday: DateTime) {
     const start = firstMonday.plus({ weeks: randomInt(weekStarts) });
     const query = `from=${start.toISODate()!}&to=${start.plus({ days: 27 }).toISODate()!}&type=${TYPE}`;
     const result = await http('GET', `/api/centres/${centre.id}/availability?${query}`);
-    if (result.status !== 200) return { kind: result.status === 409 ? 'conflict' : 'other', note: `HTTP ${result.status} ${errorMessage(result.text)}` };
+    if (result.status !== 200)
+      return {
+        kind: result.status === 409 ? 'conflict' : 'other',
+        note: `HTTP ${result.status} ${errorMessage(result.text)}`,
+      };
     const days = (JSON.parse(result.text) as AvailabilityBody).days.length;
     return days === 28 ? OK : { kind: 'other', note: `${days} days instead of 28` };
   };

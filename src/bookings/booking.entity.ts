@@ -18,7 +18,6 @@ import type { WitnessAdvice } from '../identity/witness-advice.js';
 export type BookingStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
 export const OUTCOMES = ['mitid_issued', 'p_code_issued', 'refused', 'rebook_with_witness'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const ACTIVE_STATUSES: BookingStatus[] = ['booked', 'checked_in'];
 
 /** Encrypted at rest as one JSON document. */
 export interface ApplicantPersonalData {

@@ -3,7 +3,6 @@ import { DomainError, FieldIssue } from '../common/domain-error.js';
 export enum CalendarErrorCode {
   CentreNotFound = 'CALENDAR_CENTRE_NOT_FOUND',
   InvalidCalendar = 'CALENDAR_INVALID',
-  NameTaken = 'CALENDAR_NAME_TAKEN',
   BookedCapacityAffected = 'CALENDAR_BOOKED_CAPACITY_AFFECTED',
 }
 
@@ -19,9 +18,5 @@ export class CalendarError extends DomainError<CalendarErrorCode> {
 
   static centreNotFound(): CalendarError {
     return new CalendarError(CalendarErrorCode.CentreNotFound, 'No such centre');
-  }
-
-  static invalid(field: string, message: string): CalendarError {
-    return new CalendarError(CalendarErrorCode.InvalidCalendar, `${field}: ${message}`, [{ field, message }]);
   }
 }

@@ -17,7 +17,10 @@ export class ReadPool implements OnApplicationShutdown {
   private readonly logger = new Logger(ReadPool.name);
   private readonly pool?: pg.Pool;
 
-  constructor(config: AppConfig, @InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     if (config.embedded) return;
     this.pool = new pg.Pool({
       connectionString: config.databaseUrl,

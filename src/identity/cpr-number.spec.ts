@@ -1,4 +1,10 @@
-import { ageOn, centuryOf, maskCpr, parseCpr, passesModulus11 } from './cpr-number.js';
+import { ageOn, centuryOf, maskCpr, parseCpr } from './cpr-number.js';
+
+/** The old modulus 11 check, which numbers issued since 2007 may fail: here only to prove it is never applied. */
+function passesModulus11(digits: string): boolean {
+  const weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+  return [...digits].reduce((sum, digit, i) => sum + Number(digit) * weights[i], 0) % 11 === 0;
+}
 
 /** Parses input that must be accepted and returns the parsed value; fails the test with the reason otherwise. */
 function accepted(input: string): { digits: string; birthDate: string } {

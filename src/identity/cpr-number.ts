@@ -42,9 +42,3 @@ export function ageOn(birthDate: string, date: string): number {
 export function maskCpr(digits: string): string {
   return `${digits.slice(0, 6)}-XXXX`;
 }
-
-/** Not a reason to reject anything; kept for statistics and for staff who want to know. */
-export function passesModulus11(digits: string): boolean {
-  const weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
-  return [...digits].reduce((sum, digit, i) => sum + Number(digit) * weights[i], 0) % 11 === 0;
-}

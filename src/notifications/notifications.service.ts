@@ -25,12 +25,8 @@ export interface MailFacts {
   calendar: CalendarFacts;
 }
 
-/**
- * The e-mail written from its facts; the instants come back from JSON as strings. Rows written before the outbox
- * kept facts hold the finished mail, which is sent as it is.
- */
-export function renderMail(facts: MailFacts | StoredMail): StoredMail {
-  if ('subject' in facts) return facts;
+/** The e-mail written from its facts; the instants come back from JSON as strings. */
+export function renderMail(facts: MailFacts): StoredMail {
   const instants = <T extends { startsAt: Date; endsAt: Date }>(value: T): T => ({
     ...value,
     startsAt: new Date(value.startsAt),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import { MailTransport } from './mail-transport.js';
-import { MailFacts, renderMail, StoredMail } from './notifications.service.js';
+import { MailFacts, renderMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
 import type { OutboxEntryView } from './outbox.view.js';
 
@@ -95,7 +95,7 @@ export class OutboxDeliveryService {
     );
     for (const message of claimed) {
       try {
-        const mail = renderMail(this.cipher.decrypt<MailFacts | StoredMail>(message.content_encrypted));
+        const mail = renderMail(this.cipher.decrypt<MailFacts>(message.content_encrypted));
         await this.transport.send({ ...mail, messageId: `<${message.id}@borgerservice-booking>` });
         await this.dataSource.query(
           `UPDATE outbox_message SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`,

@@ -1,4 +1,4 @@
-import type { MailFacts, StoredMail } from './notifications.service.js';
+import type { MailFacts } from './notifications.service.js';
 import { renderMail } from './notifications.service.js';
 import { CENTRE_CANCEL_REASONS } from './message-templates.js';
 
@@ -49,18 +49,6 @@ describe('renderMail', () => {
     expect(mail.text).toContain('kl. 09:15'); // 08:15 UTC is 09:15 in Copenhagen in March
     expect(mail.icsMethod).toBe('REQUEST');
     expect(mail.ics).toContain('DTSTART:20270301T081500Z');
-  });
-
-  it('sends a mail written before the outbox kept facts as it is', () => {
-    const finished: StoredMail = {
-      to: 'borger@example.dk',
-      subject: 'Bekræftelse',
-      text: 'tekst',
-      html: '<p>tekst</p>',
-      ics: 'BEGIN:VCALENDAR',
-      icsMethod: 'REQUEST',
-    };
-    expect(renderMail(finished)).toBe(finished);
   });
 });
 
