@@ -8,7 +8,8 @@ import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars } from '../centres/centre-calendars.js';
 import { ReadPool } from '../database/read-pool.js';
 import { bookedCellsJson } from '../capacity/capacity.sql.js';
-import { availability, formatInstant, Slot } from '../calendar/calendar-rules.js';
+import { availability, Slot } from '../calendar/calendar-rules.js';
+import { formatInstant } from '../calendar/zoned-time.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 
 export const MAX_AVAILABILITY_DAYS = 93;

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { CalendarRules, daySchedule } from '../calendar/calendar-rules.js';
+import { localDate } from '../calendar/zoned-time.js';
 
 export interface HeldBooking {
   id: string;
@@ -9,9 +9,7 @@ export interface HeldBooking {
 
 /** Desks per grid cell (epoch millis) on the local dates that the given instants fall on. */
 export function desksByCell(rules: CalendarRules, instants: Date[]): Map<number, number> {
-  const dates = new Set(
-    instants.map((instant) => DateTime.fromJSDate(instant, { zone: rules.timeZone }).toISODate()!),
-  );
+  const dates = new Set(instants.map((instant) => localDate(rules.timeZone, instant.getTime())));
   const desks = new Map<number, number>();
   for (const date of dates) {
     for (const cell of daySchedule(rules, date).cells) desks.set(cell.startsAt.toMillis(), cell.desks);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { formatInZone } from '../calendar/zoned-time.js';
 import { Clock } from '../common/clock.js';
 import { CalendarError, CalendarErrorCode } from '../centres/calendar.error.js';
 import type { Centre } from '../centres/centre.entity.js';
@@ -97,9 +97,7 @@ export class CalendarChangeService {
             affectedBookings: affected.map((booking) => ({
               id: booking.id,
               reference: booking.reference,
-              startsAt: DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).toISO({
-                suppressMilliseconds: true,
-              }),
+              startsAt: formatInZone(centre.timeZone, booking.startsAt),
               status: booking.status,
             })),
           },
