@@ -186,6 +186,25 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     }
   });
 
+  it('records a no-show only once the start plus the grace period has passed', async () => {
+    const desk = as(clerk);
+    const tomorrow = await book(at('09:15', '2027-01-12'));
+    const refused = await desk.noShow(tomorrow.id).expect(409);
+    expect((refused.body as { message: string }).message).toMatch(/15 minutes after the appointment's start/);
+    const later = await book(at('13:30', '2027-01-14'));
+    try {
+      t.clock.set(at('13:44:59', '2027-01-14'));
+      await desk.noShow(later.id).expect(409);
+      expect((await desk.get(later.id).expect(200)).body).toMatchObject({ status: 'booked' });
+      t.clock.set(at('13:45', '2027-01-14'));
+      expect((await desk.noShow(later.id).expect(200)).body).toMatchObject({ status: 'no_show' });
+      t.clock.set(at('09:30', '2027-01-12'));
+      expect((await desk.noShow(tomorrow.id).expect(200)).body).toMatchObject({ status: 'no_show' });
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
+  });
+
   it('refuses a witness under 18 or who is the applicant', async () => {
     const body = newBookingBody(centreId, at('13:00'));
     const { id } = (await t.http().post('/api/bookings').send(body).expect(201)).body as { id: string };

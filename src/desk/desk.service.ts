@@ -19,6 +19,7 @@ import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
+import { noShowTooEarly } from './desk-timing.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
 
@@ -121,8 +122,14 @@ export class DeskService {
 
   async noShow(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.no_show', async (manager, booking) => {
-      // Staff judge when someone has not come (the nightly sweep marks the rest); only booked ones qualify.
+      // Irreversible, so only once the person is late past the grace period (the nightly sweep marks the rest).
       this.requireStatus(booking, 'booked', 'marked as a no-show');
+      const tooEarly = noShowTooEarly(
+        booking.startsAt,
+        this.clock.now().toJSDate(),
+        this.config.noShowGraceMinutes,
+      );
+      if (tooEarly) throw new DeskError(DeskErrorCode.WrongState, tooEarly);
       await manager.update(Booking, { id }, { status: 'no_show' });
       // Marked before the time is over, the desk can still serve someone else.
       if (this.clock.now().toJSDate() < booking.endsAt)
