@@ -169,11 +169,22 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     await desk.complete(pCode.id, { outcome: 'p_code_issued' }).expect(200);
   });
 
-  it('takes early arrivals, refuses check-in once the day is over, and marks no-shows only while booked', async () => {
+  it('takes early arrivals that day, refuses check-in before the day and once it is over, and marks no-shows only while booked', async () => {
     const desk = as(clerk);
     const tomorrow = await book(at('09:00', '2027-01-12'));
-    await desk.checkIn(tomorrow.id).expect(200);
-    await desk.noShow(tomorrow.id).expect(409);
+    const early = await desk.checkIn(tomorrow.id).expect(409);
+    expect((early.body as { message: string }).message).toBe(
+      'This appointment is on 2027-01-12; check-in opens on that day (early arrivals that day are welcome)',
+    );
+    expect((await desk.get(tomorrow.id).expect(200)).body).toMatchObject({ status: 'booked' });
+    try {
+      t.clock.set(at('07:30', '2027-01-12'));
+      await desk.checkIn(tomorrow.id).expect(200);
+      t.clock.set(at('09:20', '2027-01-12'));
+      await desk.noShow(tomorrow.id).expect(409);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
     const today = await book(at('12:00'));
     t.clock.set(at('00:00', '2027-01-12'));
     try {

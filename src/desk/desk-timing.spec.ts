@@ -1,5 +1,6 @@
-import { noShowTooEarly } from './desk-timing.js';
+import { checkInRefusal, noShowTooEarly } from './desk-timing.js';
 
+const ZONE = 'Europe/Copenhagen';
 const instant = (text: string) => new Date(text);
 
 describe('noShowTooEarly', () => {
@@ -21,5 +22,44 @@ describe('noShowTooEarly', () => {
     const refusal = noShowTooEarly(instant(start), instant(now), grace);
     expect(refusal === null).toBe(allowed);
     if (!allowed) expect(refusal).toMatch(new RegExp(`${grace} minutes after the appointment's start`));
+  });
+});
+
+describe('checkInRefusal', () => {
+  it.each([
+    ['early the same local day', '2027-01-11T10:00:00+01:00', '2027-01-11T00:00:00+01:00', null],
+    [
+      'just before local midnight the day before',
+      '2027-01-11T10:00:00+01:00',
+      '2027-01-10T23:59:59+01:00',
+      /on 2027-01-11; check-in opens on that day/,
+    ],
+    ['after the start the same day', '2027-01-11T10:00:00+01:00', '2027-01-11T14:00:00+01:00', null],
+    ['the last second of the day', '2027-01-11T10:00:00+01:00', '2027-01-11T23:59:59+01:00', null],
+    [
+      'the next day',
+      '2027-01-11T10:00:00+01:00',
+      '2027-01-12T00:00:00+01:00',
+      /day of this appointment is over/,
+    ],
+    ['a week before', '2027-01-11T10:00:00+01:00', '2027-01-04T10:00:00+01:00', /check-in opens on that day/],
+    // 23:30 UTC on the 10th is already the 11th in Copenhagen: the local day counts, not the UTC one
+    [
+      'local day already begun while UTC is the day before',
+      '2027-01-11T09:00:00+01:00',
+      '2027-01-10T23:30:00Z',
+      null,
+    ],
+    [
+      'a second before local midnight in summer time',
+      '2027-07-12T09:00:00+02:00',
+      '2027-07-11T21:59:59Z',
+      /check-in opens/,
+    ],
+    ['summer time, same local day', '2027-07-12T09:00:00+02:00', '2027-07-11T22:00:00Z', null],
+  ])('%s', (_label, startsAt, now, expected) => {
+    const refusal = checkInRefusal(instant(startsAt), instant(now), ZONE);
+    if (expected === null) expect(refusal).toBeNull();
+    else expect(refusal).toMatch(expected);
   });
 });

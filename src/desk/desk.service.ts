@@ -19,7 +19,7 @@ import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
-import { noShowTooEarly } from './desk-timing.js';
+import { checkInRefusal, noShowTooEarly } from './desk-timing.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
 
@@ -107,14 +107,9 @@ export class DeskService {
   async checkIn(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.checked_in', async (manager, booking, centre) => {
       this.requireStatus(booking, 'booked', 'checked in');
-      // Early arrivals are taken; once the appointment's day is over, the booking is a no-show, not a check-in.
-      const endOfDay = DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).endOf('day');
-      if (this.clock.now() > endOfDay) {
-        throw new DeskError(
-          DeskErrorCode.WrongState,
-          'The day of this appointment is over; it can no longer be checked in',
-        );
-      }
+      // Early arrivals that day are taken; once the appointment's day is over, the booking is a no-show.
+      const refusal = checkInRefusal(booking.startsAt, this.clock.now().toJSDate(), centre.timeZone);
+      if (refusal) throw new DeskError(DeskErrorCode.WrongState, refusal);
       await manager.update(Booking, { id }, { status: 'checked_in' });
       return { ...booking, status: 'checked_in' };
     });
