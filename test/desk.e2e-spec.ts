@@ -164,9 +164,87 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     expect((missing.body as { details: { field: string }[] }).details[0].field).toBe('reason');
     await desk.complete(refused.id, { outcome: 'refused', reason: 'Forfalsket pas' }).expect(200);
 
-    const pCode = await book(at('11:30'), { applicant: { cprNumber: undefined } });
+    const pCode = await book(at('11:30'), {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE' },
+      documents: [{ type: 'FOREIGN_PASSPORT' }],
+    });
     await desk.checkIn(pCode.id).expect(200);
+    await desk
+      .check(pCode.id, {
+        documents: [{ type: 'FOREIGN_PASSPORT', valid: true }],
+        controlQuestions: 'not_asked',
+      })
+      .expect(200);
     await desk.complete(pCode.id, { outcome: 'p_code_issued' }).expect(200);
+  });
+
+  it('records a P code only after a valid passport or national ID card, and for a CPR holder only with identity established', async () => {
+    const desk = as(clerk);
+    const message = async (id: string) =>
+      ((await desk.complete(id, { outcome: 'p_code_issued' }).expect(409)).body as { message: string })
+        .message;
+    const abroad = await book(at('12:15', '2027-01-15'), {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE' },
+      documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD' }],
+    });
+    t.clock.set(at('07:00', '2027-01-15'));
+    try {
+      await desk.checkIn(abroad.id).expect(200);
+      expect(await message(abroad.id)).toMatch(/before an identity check/);
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: false }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect(await message(abroad.id)).toMatch(/no valid passport or national ID card/);
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_DRIVING_LICENCE', valid: true }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect(await message(abroad.id)).toMatch(/no valid passport or national ID card/);
+      expect((await desk.get(abroad.id).expect(200)).body).toMatchObject({
+        status: 'checked_in',
+        outcome: null,
+      });
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: true }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect((await desk.complete(abroad.id, { outcome: 'p_code_issued' }).expect(200)).body).toMatchObject({
+        status: 'completed',
+        outcome: 'p_code_issued',
+      });
+
+      const resident = await book(at('12:30', '2027-01-15'), {
+        applicant: { nationality: 'PL' },
+        documents: [{ type: 'FOREIGN_PASSPORT' }, { type: 'HEALTH_INSURANCE_CARD' }],
+      });
+      await desk.checkIn(resident.id).expect(200);
+      await desk
+        .check(resident.id, {
+          documents: [{ type: 'FOREIGN_PASSPORT', valid: true }],
+          controlQuestions: 'failed',
+        })
+        .expect(200);
+      expect(await message(resident.id)).toMatch(/has a CPR number .* not established identity/);
+      await desk
+        .check(resident.id, {
+          documents: [
+            { type: 'FOREIGN_PASSPORT', valid: true },
+            { type: 'HEALTH_INSURANCE_CARD', valid: true },
+          ],
+          controlQuestions: 'passed',
+        })
+        .expect(200);
+      await desk.complete(resident.id, { outcome: 'p_code_issued' }).expect(200);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
   });
 
   it('takes early arrivals that day, refuses check-in before the day and once it is over, and marks no-shows only while booked', async () => {

@@ -17,6 +17,7 @@ import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
+import { pCodeRefusal } from '../identity/p-code.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
 import { checkInRefusal, noShowTooEarly } from './desk-timing.js';
@@ -140,6 +141,11 @@ export class DeskService {
       'appointment.completed',
       async (manager, booking) => {
         this.requireStatus(booking, 'checked_in', 'completed');
+        if (dto.outcome === 'p_code_issued') {
+          const check = (await this.latestChecks(manager, [id])).get(id);
+          const refusal = pCodeRefusal(booking.cprHash !== null, check);
+          if (refusal) throw new DeskError(DeskErrorCode.IdentityNotEstablished, refusal);
+        }
         if (dto.outcome === 'mitid_issued') {
           const check = (await this.latestChecks(manager, [id])).get(id);
           if (!check?.identityEstablished) {

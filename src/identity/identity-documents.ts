@@ -46,6 +46,8 @@ export const DOCUMENT_RULES = {
   showsCpr: ['HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE', 'TAX_STATEMENT', 'BENEFIT_PAYMENT_PROOF'],
   foreign: ['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD', 'FOREIGN_DRIVING_LICENCE'],
   disputed: ['FOREIGN_DRIVING_LICENCE'],
+  /** A P code is used with the MitID app and one of these: a passport or national ID card. */
+  pCode: ['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD', 'DK_PASSPORT_WITH_CPR', 'DK_PASSPORT_WITHOUT_CPR'],
 } satisfies Record<string, DocumentType[]>;
 
 export type MissingCode =
