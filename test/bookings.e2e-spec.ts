@@ -132,8 +132,22 @@ describe('Citizen bookings', () => {
       'NO_CPR_NUMBER',
       'FOREIGN_ID_DOCUMENT',
     ]);
-    expect(created.documentAdvice.sufficient).toBe(false);
-    expect(created.documentAdvice.missing[0].text).toMatch(/health insurance card/);
+    // without a CPR number the route is the P code: their passport is what they need, not a health card
+    expect(created.documentAdvice).toEqual({ sufficient: true, missing: [] });
+    const other = newBookingBody(centreId, '2027-01-11T10:45:00+01:00', {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE', language: 'en' },
+      documents: [{ type: 'FOREIGN_DRIVING_LICENCE' }],
+    });
+    const advised = ((await book(other, 201)).body as Created).documentAdvice;
+    expect(advised.sufficient).toBe(false);
+    expect(advised.missing).toHaveLength(1);
+    expect(advised.missing[0].text).toMatch(
+      /^Without a CPR number you get a P code: bring a valid passport or national ID card\./,
+    );
+    expect(advised.missing[0].text).toMatch(
+      /MitID app .* instead of a CPR number.*most self-service solutions require a CPR number/,
+    );
+    expect(advised.missing[0].text).not.toMatch(/health insurance card|residence certificate/);
   });
 
   it('requires a witness for a flagged applicant at a centre whose policy is require', async () => {

@@ -333,7 +333,7 @@ export class BookingsService {
       witnessEncrypted: witness && this.cipher.encrypt(witness),
       witnessCprHash: witnessCpr ? this.cipher.lookupHash('cpr', witnessCpr.digits) : null,
       witnessAdvice: advice,
-      documentAdvice: evaluateDocuments(documents, language),
+      documentAdvice: evaluateDocuments(documents, language, { hasCprNumber: applicantCpr !== null }),
       createdAt: now,
     };
     const booking = manager.create(Booking, {

@@ -196,6 +196,7 @@ export class DeskService {
             }
           : undefined,
         witnessMitidMinDays: this.config.witnessMitidMinDays,
+        hasCprNumber: booking.cprHash !== null,
       });
       await manager.insert(IdentityCheck, {
         bookingId: booking.id,
