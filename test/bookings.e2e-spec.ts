@@ -227,6 +227,59 @@ describe('Citizen bookings', () => {
       .expect(409);
   });
 
+  it('refuses applicants who cannot exist or are too young for MitID, naming the field', async () => {
+    const refused = async (applicant: Record<string, unknown>, startsAt = '2027-01-13T11:00:00+01:00') => {
+      const response = await book(newBookingBody(centreId, startsAt, { applicant }), 422);
+      return (response.body as ErrorBody).details;
+    };
+    // 7th digit 4 and year 27: born 5 January 2027, after the booking is made on the 4th
+    expect(await refused({ cprNumber: '050127-4000' })).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: "its birth date 2027-01-05 is after today; it cannot be a real person's",
+      },
+    ]);
+    // born 14 January 2014: 12 on the 13th
+    expect(await refused({ cprNumber: '140114-4000' })).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: 'the applicant must be at least 13 years old on the appointment date to get MitID',
+      },
+    ]);
+    expect(await refused({ arrivedInDenmarkOn: '2027-01-05' })).toEqual([
+      { field: 'applicant.arrivedInDenmarkOn', message: 'cannot be in the future' },
+    ]);
+    expect(await refused({ cprNumber: '010190-4000', arrivedInDenmarkOn: '1989-12-31' })).toEqual([
+      { field: 'applicant.arrivedInDenmarkOn', message: 'cannot be before the birth date' },
+    ]);
+    await book(
+      newBookingBody(centreId, '2027-01-13T11:00:00+01:00', {
+        applicant: { arrivedInDenmarkOn: '2027-01-04' },
+      }),
+      201,
+    );
+
+    // 13 on the 13th: bookable that day, not the day before
+    const teen = (
+      await book(
+        newBookingBody(centreId, '2027-01-13T11:15:00+01:00', { applicant: { cprNumber: '130114-4000' } }),
+        201,
+      )
+    ).body as Created;
+    const moved = await t
+      .http()
+      .post(`/api/bookings/${teen.reference}/reschedule`)
+      .set({ 'X-Manage-Token': teen.manageToken })
+      .send({ startsAt: '2027-01-12T11:15:00+01:00' })
+      .expect(422);
+    expect((moved.body as ErrorBody).details).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: 'the applicant must be at least 13 years old on the appointment date to get MitID',
+      },
+    ]);
+  });
+
   it('only books times that availability offers', async () => {
     await t
       .http()

@@ -11,6 +11,7 @@ import { Centre } from '../centres/centre.entity.js';
 import type { CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars, findCentre } from '../centres/centre-calendars.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
+import { impossibleApplicant } from '../identity/applicant-dates.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
 import { witnessAdvice } from '../identity/witness-advice.js';
@@ -209,6 +210,8 @@ export class BookingsService {
         const witness = witnessOf(this.cipher, booking);
         const applicant = applicantOf(this.cipher, booking);
         const date = localDate(centre.timeZone, startsAt.toMillis());
+        const birthDate = applicant.cprNumber === null ? undefined : this.cpr(applicant.cprNumber).birthDate;
+        this.assertPossibleApplicant(centre, date, birthDate, booking.arrivedInDenmarkOn);
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
         await releaseCells(manager, booking.centreId, booking.cellStarts);
         const cellStarts = await takeCells(manager, booking.centreId, cells);
@@ -270,6 +273,7 @@ export class BookingsService {
       personKey,
     );
     const date = localDate(centre.timeZone, startsAt.toMillis());
+    this.assertPossibleApplicant(centre, date, applicantCpr?.birthDate, dto.applicant.arrivedInDenmarkOn);
     const language: Language = dto.applicant.language ?? 'da';
     const documents = [...new Set(dto.documents.map((document) => document.type))];
     const advice = witnessAdvice(
@@ -399,6 +403,28 @@ export class BookingsService {
     const parsed = parseCpr(text);
     if (!parsed.ok) throw invalid(field, parsed.reason);
     return parsed.value;
+  }
+
+  /** A birth date after today, an applicant under MitID's age on the appointment date, an arrival not yet or before birth. */
+  private assertPossibleApplicant(
+    centre: Centre,
+    appointmentDate: string,
+    birthDate: string | undefined,
+    arrivedInDenmarkOn: string | null | undefined,
+  ): void {
+    const issues = impossibleApplicant({
+      birthDate,
+      arrivedInDenmarkOn: arrivedInDenmarkOn ?? undefined,
+      today: localDate(centre.timeZone, this.clock.now().toMillis()),
+      appointmentDate,
+    });
+    if (issues.length) {
+      throw new BookingError(
+        BookingErrorCode.NotBookable,
+        issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+        issues,
+      );
+    }
   }
 
   private checkWitness(
