@@ -160,6 +160,50 @@ describe('Citizen bookings', () => {
     await book(newBookingBody(strict, '2027-01-11T09:15:00+01:00'), 201); // a Dane raises no reason
   });
 
+  it('requires the witness again when a booking without one is moved after its centre began to require one', async () => {
+    const centre = (await newCentre(t, admin, { name: 'Skifter' })).id;
+    const created = (
+      await book(
+        newBookingBody(centre, '2027-01-12T09:00:00+01:00', { applicant: { nationality: 'SE' } }),
+        201,
+      )
+    ).body as Created;
+    expect(created.witnessAdvice).toMatchObject({ recommended: true, required: false });
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centre}`)
+      .set(bearer(admin))
+      .send({ witnessPolicy: 'require' })
+      .expect(200);
+    const token = { 'X-Manage-Token': created.manageToken };
+    const move = () =>
+      t
+        .http()
+        .post(`/api/bookings/${created.reference}/reschedule`)
+        .set(token)
+        .send({ startsAt: '2027-01-12T10:00:00+01:00' });
+    const refused = await move().expect(422);
+    expect((refused.body as ErrorBody).details).toEqual([
+      {
+        field: 'witness',
+        message: expect.stringMatching(
+          /^a witness is required at this centre for this applicant\./,
+        ) as unknown,
+      },
+    ]);
+    const kept = (await t.http().get(`/api/bookings/${created.reference}`).set(token).expect(200))
+      .body as Created;
+    expect(kept.startsAt).toBe('2027-01-12T09:00:00+01:00');
+    await t
+      .http()
+      .put(`/api/bookings/${created.reference}/witness`)
+      .set(token)
+      .send({ fullName: 'Vidne', cprNumber: newCprNumber() })
+      .expect(200);
+    const moved = (await move().expect(200)).body as Created;
+    expect(moved).toMatchObject({ startsAt: '2027-01-12T10:00:00+01:00', witnessAdvice: { required: true } });
+  });
+
   it('refuses a witness under 18 on the appointment date, or who is the applicant', async () => {
     const body = newBookingBody(centreId, '2027-01-11T11:00:00+01:00');
     const child = await book({ ...body, witness: { fullName: 'Barn', cprNumber: '120109-4000' } }, 422);

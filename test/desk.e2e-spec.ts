@@ -398,10 +398,25 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     expect(failed.body).toMatchObject({ identityEstablished: false });
     await as(clerk).complete(first.id, { outcome: 'rebook_with_witness' }).expect(200);
 
-    const again = await t
+    // required is enforced: without a witness the booking is refused, naming the field and saying why
+    const without = await t
       .http()
       .post('/api/bookings')
       .send({ ...newBookingBody(centreId, at('10:00', '2027-01-13')), applicant: body.applicant })
+      .expect(422);
+    const [issue] = (without.body as { details: { field: string; message: string }[] }).details;
+    expect(issue.field).toBe('witness');
+    expect(issue.message).toMatch(
+      /^a witness is required for this applicant\. Your identity could not be confirmed at an earlier visit/,
+    );
+    const again = await t
+      .http()
+      .post('/api/bookings')
+      .send({
+        ...newBookingBody(centreId, at('10:00', '2027-01-13')),
+        applicant: body.applicant,
+        witness: { fullName: 'Vidne Vidnesen', cprNumber: newCprNumber() },
+      })
       .expect(201);
     const advice = (again.body as { witnessAdvice: Appointment['witnessAdvice'] }).witnessAdvice;
     expect(advice).toMatchObject({ recommended: true, required: true });

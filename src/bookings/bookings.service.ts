@@ -14,7 +14,7 @@ import { driverCode, inTransaction } from '../database/transaction.js';
 import { impossibleApplicant } from '../identity/applicant-dates.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
-import { witnessAdvice } from '../identity/witness-advice.js';
+import { WitnessAdvice, witnessAdvice } from '../identity/witness-advice.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import {
   hashToken,
@@ -213,9 +213,10 @@ export class BookingsService {
         const birthDate = applicant.cprNumber === null ? undefined : this.cpr(applicant.cprNumber).birthDate;
         this.assertPossibleApplicant(centre, date, birthDate, booking.arrivedInDenmarkOn);
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
+        const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
+        if (!witness) this.assertNoWitnessRequired(advice, centre);
         await releaseCells(manager, booking.centreId, booking.cellStarts);
         const cellStarts = await takeCells(manager, booking.centreId, cells);
-        const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
         const changes = {
           startsAt: startsAt.toJSDate(),
           endsAt: endsAt.toJSDate(),
@@ -294,14 +295,8 @@ export class BookingsService {
     );
     const witnessCpr = dto.witness ? this.cpr(dto.witness.cprNumber, 'witness.cprNumber') : null;
     if (witnessCpr) this.checkWitness(witnessCpr, applicantCpr?.digits ?? null, date);
-    // A centre that requires witnesses refuses the booking without one; a witness required because an earlier
-    // check failed is told (witnessAdvice.required) and can still be named later, before the visit.
-    if (centre.witnessPolicy === 'require' && advice.recommended && !witnessCpr) {
-      const why = advice.reasons.map((reason) => reason.textEn).join(' ');
-      throw witnessInvalid([
-        { field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` },
-      ]);
-    }
+    // A witness required (by the centre's policy, or because an earlier check failed) is required now.
+    if (!witnessCpr) this.assertNoWitnessRequired(advice, centre);
 
     const cellStarts = await takeCells(manager, centre.id, cells);
     const manageToken = newManageToken();
@@ -444,6 +439,15 @@ export class BookingsService {
       });
     }
     if (issues.length) throw witnessInvalid(issues);
+  }
+
+  private assertNoWitnessRequired(advice: WitnessAdvice, centre: Centre): void {
+    if (!advice.required) return;
+    const why = advice.reasons.map((reason) => reason.textEn).join(' ');
+    const where = centre.witnessPolicy === 'require' && advice.recommended ? ' at this centre' : '';
+    throw witnessInvalid([
+      { field: 'witness', message: `a witness is required${where} for this applicant. ${why}` },
+    ]);
   }
 
   private adviceFor(booking: Booking, centre: Centre, date: string, hasCprNumber: boolean) {
