@@ -117,7 +117,10 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     await desk.check(id, { documents: passport, controlQuestions: 'passed' }).expect(409);
     await desk.complete(id, { outcome: 'mitid_issued' }).expect(409);
     expect((await desk.checkIn(id).expect(200)).body).toMatchObject({ status: 'checked_in' });
-    await desk.checkIn(id).expect(409);
+    const twice = await desk.checkIn(id).expect(409);
+    expect((twice.body as { message: string }).message).toBe(
+      'The appointment is already checked in and cannot be checked in',
+    );
     await desk.noShow(id).expect(409);
     await desk.complete(id, { outcome: 'mitid_issued' }).expect(409); // no identity check yet
 
@@ -268,8 +271,14 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     try {
       await desk.checkIn(today.id).expect(409);
       expect((await desk.noShow(today.id).expect(200)).body).toMatchObject({ status: 'no_show' });
-      await desk.noShow(today.id).expect(409);
-      await desk.checkIn(today.id).expect(409);
+      const again = await desk.noShow(today.id).expect(409);
+      expect((again.body as { message: string }).message).toBe(
+        'The appointment was marked as a no-show and cannot be marked as a no-show',
+      );
+      const late = await desk.checkIn(today.id).expect(409);
+      expect((late.body as { message: string }).message).toBe(
+        'The appointment was marked as a no-show and cannot be checked in',
+      );
     } finally {
       t.clock.set(`${MONDAY}T07:00:00+01:00`);
     }

@@ -23,7 +23,7 @@ import {
   normalizeReference,
   tokenMatches,
 } from './booking-reference.js';
-import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
+import { ApplicantPersonalData, Booking, STATUS_PHRASES, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
 import { applicantOf, maskedPersonalData, witnessOf } from './booking-personal-data.js';
 import type { PersonalData } from './booking-personal-data.js';
@@ -486,7 +486,7 @@ export class BookingsService {
   private wrongState(booking: Booking): BookingError {
     return new BookingError(
       BookingErrorCode.WrongState,
-      `The booking is ${booking.status.replace('_', ' ')} and can no longer be changed`,
+      `The booking ${STATUS_PHRASES[booking.status]} and can no longer be changed`,
     );
   }
 

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
-import { Booking, BookingStatus } from '../bookings/booking.entity.js';
+import { Booking, BookingStatus, STATUS_PHRASES } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
 import { releaseCells } from '../bookings/capacity.js';
 import { maskedPersonalData } from '../bookings/booking-personal-data.js';
@@ -273,7 +273,7 @@ export class DeskService {
     if (booking.status !== status) {
       throw new DeskError(
         DeskErrorCode.WrongState,
-        `The appointment is ${booking.status.replace('_', ' ')} and cannot be ${action}`,
+        `The appointment ${STATUS_PHRASES[booking.status]} and cannot be ${action}`,
       );
     }
   }
