@@ -132,8 +132,22 @@ describe('Citizen bookings', () => {
       'NO_CPR_NUMBER',
       'FOREIGN_ID_DOCUMENT',
     ]);
-    expect(created.documentAdvice.sufficient).toBe(false);
-    expect(created.documentAdvice.missing[0].text).toMatch(/health insurance card/);
+    // without a CPR number the route is the P code: their passport is what they need, not a health card
+    expect(created.documentAdvice).toEqual({ sufficient: true, missing: [] });
+    const other = newBookingBody(centreId, '2027-01-11T10:45:00+01:00', {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE', language: 'en' },
+      documents: [{ type: 'FOREIGN_DRIVING_LICENCE' }],
+    });
+    const advised = ((await book(other, 201)).body as Created).documentAdvice;
+    expect(advised.sufficient).toBe(false);
+    expect(advised.missing).toHaveLength(1);
+    expect(advised.missing[0].text).toMatch(
+      /^Without a CPR number you get a P code: bring a valid passport or national ID card\./,
+    );
+    expect(advised.missing[0].text).toMatch(
+      /MitID app .* instead of a CPR number.*most self-service solutions require a CPR number/,
+    );
+    expect(advised.missing[0].text).not.toMatch(/health insurance card|residence certificate/);
   });
 
   it('requires a witness for a flagged applicant at a centre whose policy is require', async () => {
@@ -144,6 +158,50 @@ describe('Citizen bookings', () => {
     const witness = { fullName: 'Vidne Vidnesen', cprNumber: newCprNumber() };
     await book(newBookingBody(strict, MONDAY_9, { applicant: foreign, witness }), 201);
     await book(newBookingBody(strict, '2027-01-11T09:15:00+01:00'), 201); // a Dane raises no reason
+  });
+
+  it('requires the witness again when a booking without one is moved after its centre began to require one', async () => {
+    const centre = (await newCentre(t, admin, { name: 'Skifter' })).id;
+    const created = (
+      await book(
+        newBookingBody(centre, '2027-01-12T09:00:00+01:00', { applicant: { nationality: 'SE' } }),
+        201,
+      )
+    ).body as Created;
+    expect(created.witnessAdvice).toMatchObject({ recommended: true, required: false });
+    await t
+      .http()
+      .patch(`/api/admin/centres/${centre}`)
+      .set(bearer(admin))
+      .send({ witnessPolicy: 'require' })
+      .expect(200);
+    const token = { 'X-Manage-Token': created.manageToken };
+    const move = () =>
+      t
+        .http()
+        .post(`/api/bookings/${created.reference}/reschedule`)
+        .set(token)
+        .send({ startsAt: '2027-01-12T10:00:00+01:00' });
+    const refused = await move().expect(422);
+    expect((refused.body as ErrorBody).details).toEqual([
+      {
+        field: 'witness',
+        message: expect.stringMatching(
+          /^a witness is required at this centre for this applicant\./,
+        ) as unknown,
+      },
+    ]);
+    const kept = (await t.http().get(`/api/bookings/${created.reference}`).set(token).expect(200))
+      .body as Created;
+    expect(kept.startsAt).toBe('2027-01-12T09:00:00+01:00');
+    await t
+      .http()
+      .put(`/api/bookings/${created.reference}/witness`)
+      .set(token)
+      .send({ fullName: 'Vidne', cprNumber: newCprNumber() })
+      .expect(200);
+    const moved = (await move().expect(200)).body as Created;
+    expect(moved).toMatchObject({ startsAt: '2027-01-12T10:00:00+01:00', witnessAdvice: { required: true } });
   });
 
   it('refuses a witness under 18 on the appointment date, or who is the applicant', async () => {
@@ -211,6 +269,59 @@ describe('Citizen bookings', () => {
       .set(token)
       .send({ startsAt: MONDAY_9 })
       .expect(409);
+  });
+
+  it('refuses applicants who cannot exist or are too young for MitID, naming the field', async () => {
+    const refused = async (applicant: Record<string, unknown>, startsAt = '2027-01-13T11:00:00+01:00') => {
+      const response = await book(newBookingBody(centreId, startsAt, { applicant }), 422);
+      return (response.body as ErrorBody).details;
+    };
+    // 7th digit 4 and year 27: born 5 January 2027, after the booking is made on the 4th
+    expect(await refused({ cprNumber: '050127-4000' })).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: "its birth date 2027-01-05 is after today; it cannot be a real person's",
+      },
+    ]);
+    // born 14 January 2014: 12 on the 13th
+    expect(await refused({ cprNumber: '140114-4000' })).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: 'the applicant must be at least 13 years old on the appointment date to get MitID',
+      },
+    ]);
+    expect(await refused({ arrivedInDenmarkOn: '2027-01-05' })).toEqual([
+      { field: 'applicant.arrivedInDenmarkOn', message: 'cannot be in the future' },
+    ]);
+    expect(await refused({ cprNumber: '010190-4000', arrivedInDenmarkOn: '1989-12-31' })).toEqual([
+      { field: 'applicant.arrivedInDenmarkOn', message: 'cannot be before the birth date' },
+    ]);
+    await book(
+      newBookingBody(centreId, '2027-01-13T11:00:00+01:00', {
+        applicant: { arrivedInDenmarkOn: '2027-01-04' },
+      }),
+      201,
+    );
+
+    // 13 on the 13th: bookable that day, not the day before
+    const teen = (
+      await book(
+        newBookingBody(centreId, '2027-01-13T11:15:00+01:00', { applicant: { cprNumber: '130114-4000' } }),
+        201,
+      )
+    ).body as Created;
+    const moved = await t
+      .http()
+      .post(`/api/bookings/${teen.reference}/reschedule`)
+      .set({ 'X-Manage-Token': teen.manageToken })
+      .send({ startsAt: '2027-01-12T11:15:00+01:00' })
+      .expect(422);
+    expect((moved.body as ErrorBody).details).toEqual([
+      {
+        field: 'applicant.cprNumber',
+        message: 'the applicant must be at least 13 years old on the appointment date to get MitID',
+      },
+    ]);
   });
 
   it('only books times that availability offers', async () => {

@@ -21,8 +21,8 @@ const CALLERS: Caller[] = ['own staff', 'other staff', 'admin', 'no token'];
 /** Monday 11 January 2027; the test centre opens Mon–Fri 09:00–12:00 on a 15-minute grid. */
 const NOW = '2027-01-11T08:00:00+01:00';
 const TODAY = '2027-01-11';
-/** After the start of every appointment booked today (the last one starts at 11:45), still the same day. */
-const AFTER_LAST_START = '2027-01-11T11:59:00+01:00';
+/** After the start plus the no-show grace (15 minutes) of every appointment booked today (the last one starts at 11:45), still the same day. */
+const AFTER_LAST_GRACE = '2027-01-11T12:00:00+01:00';
 const DESKS = 10;
 
 const IDENTITY_CHECK = {
@@ -251,7 +251,7 @@ describe('Desk access over HTTP', () => {
         method: 'post',
         path: 'no-show',
         prepare: async () => {},
-        at: AFTER_LAST_START,
+        at: AFTER_LAST_GRACE,
         from: 'booked',
         to: 'no_show',
         result: (id) => ({ id, status: 'no_show' }),

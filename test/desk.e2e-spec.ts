@@ -117,7 +117,10 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     await desk.check(id, { documents: passport, controlQuestions: 'passed' }).expect(409);
     await desk.complete(id, { outcome: 'mitid_issued' }).expect(409);
     expect((await desk.checkIn(id).expect(200)).body).toMatchObject({ status: 'checked_in' });
-    await desk.checkIn(id).expect(409);
+    const twice = await desk.checkIn(id).expect(409);
+    expect((twice.body as { message: string }).message).toBe(
+      'The appointment is already checked in and cannot be checked in',
+    );
     await desk.noShow(id).expect(409);
     await desk.complete(id, { outcome: 'mitid_issued' }).expect(409); // no identity check yet
 
@@ -164,23 +167,137 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     expect((missing.body as { details: { field: string }[] }).details[0].field).toBe('reason');
     await desk.complete(refused.id, { outcome: 'refused', reason: 'Forfalsket pas' }).expect(200);
 
-    const pCode = await book(at('11:30'), { applicant: { cprNumber: undefined } });
+    const pCode = await book(at('11:30'), {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE' },
+      documents: [{ type: 'FOREIGN_PASSPORT' }],
+    });
     await desk.checkIn(pCode.id).expect(200);
+    await desk
+      .check(pCode.id, {
+        documents: [{ type: 'FOREIGN_PASSPORT', valid: true }],
+        controlQuestions: 'not_asked',
+      })
+      .expect(200);
     await desk.complete(pCode.id, { outcome: 'p_code_issued' }).expect(200);
   });
 
-  it('takes early arrivals, refuses check-in once the day is over, and marks no-shows only while booked', async () => {
+  it('records a P code only after a valid passport or national ID card, and for a CPR holder only with identity established', async () => {
+    const desk = as(clerk);
+    const message = async (id: string) =>
+      ((await desk.complete(id, { outcome: 'p_code_issued' }).expect(409)).body as { message: string })
+        .message;
+    const abroad = await book(at('12:15', '2027-01-15'), {
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE' },
+      documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD' }],
+    });
+    t.clock.set(at('07:00', '2027-01-15'));
+    try {
+      await desk.checkIn(abroad.id).expect(200);
+      expect(await message(abroad.id)).toMatch(/before an identity check/);
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: false }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect(await message(abroad.id)).toMatch(/no valid passport or national ID card/);
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_DRIVING_LICENCE', valid: true }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect(await message(abroad.id)).toMatch(/no valid passport or national ID card/);
+      expect((await desk.get(abroad.id).expect(200)).body).toMatchObject({
+        status: 'checked_in',
+        outcome: null,
+      });
+      await desk
+        .check(abroad.id, {
+          documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: true }],
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+      expect((await desk.complete(abroad.id, { outcome: 'p_code_issued' }).expect(200)).body).toMatchObject({
+        status: 'completed',
+        outcome: 'p_code_issued',
+      });
+
+      const resident = await book(at('12:30', '2027-01-15'), {
+        applicant: { nationality: 'PL' },
+        documents: [{ type: 'FOREIGN_PASSPORT' }, { type: 'HEALTH_INSURANCE_CARD' }],
+      });
+      await desk.checkIn(resident.id).expect(200);
+      await desk
+        .check(resident.id, {
+          documents: [{ type: 'FOREIGN_PASSPORT', valid: true }],
+          controlQuestions: 'failed',
+        })
+        .expect(200);
+      expect(await message(resident.id)).toMatch(/has a CPR number .* not established identity/);
+      await desk
+        .check(resident.id, {
+          documents: [
+            { type: 'FOREIGN_PASSPORT', valid: true },
+            { type: 'HEALTH_INSURANCE_CARD', valid: true },
+          ],
+          controlQuestions: 'passed',
+        })
+        .expect(200);
+      await desk.complete(resident.id, { outcome: 'p_code_issued' }).expect(200);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
+  });
+
+  it('takes early arrivals that day, refuses check-in before the day and once it is over, and marks no-shows only while booked', async () => {
     const desk = as(clerk);
     const tomorrow = await book(at('09:00', '2027-01-12'));
-    await desk.checkIn(tomorrow.id).expect(200);
-    await desk.noShow(tomorrow.id).expect(409);
+    const early = await desk.checkIn(tomorrow.id).expect(409);
+    expect((early.body as { message: string }).message).toBe(
+      'This appointment is on 2027-01-12; check-in opens on that day (early arrivals that day are welcome)',
+    );
+    expect((await desk.get(tomorrow.id).expect(200)).body).toMatchObject({ status: 'booked' });
+    try {
+      t.clock.set(at('07:30', '2027-01-12'));
+      await desk.checkIn(tomorrow.id).expect(200);
+      t.clock.set(at('09:20', '2027-01-12'));
+      await desk.noShow(tomorrow.id).expect(409);
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
     const today = await book(at('12:00'));
     t.clock.set(at('00:00', '2027-01-12'));
     try {
       await desk.checkIn(today.id).expect(409);
       expect((await desk.noShow(today.id).expect(200)).body).toMatchObject({ status: 'no_show' });
-      await desk.noShow(today.id).expect(409);
-      await desk.checkIn(today.id).expect(409);
+      const again = await desk.noShow(today.id).expect(409);
+      expect((again.body as { message: string }).message).toBe(
+        'The appointment was marked as a no-show and cannot be marked as a no-show',
+      );
+      const late = await desk.checkIn(today.id).expect(409);
+      expect((late.body as { message: string }).message).toBe(
+        'The appointment was marked as a no-show and cannot be checked in',
+      );
+    } finally {
+      t.clock.set(`${MONDAY}T07:00:00+01:00`);
+    }
+  });
+
+  it('records a no-show only once the start plus the grace period has passed', async () => {
+    const desk = as(clerk);
+    const tomorrow = await book(at('09:15', '2027-01-12'));
+    const refused = await desk.noShow(tomorrow.id).expect(409);
+    expect((refused.body as { message: string }).message).toMatch(/15 minutes after the appointment's start/);
+    const later = await book(at('13:30', '2027-01-14'));
+    try {
+      t.clock.set(at('13:44:59', '2027-01-14'));
+      await desk.noShow(later.id).expect(409);
+      expect((await desk.get(later.id).expect(200)).body).toMatchObject({ status: 'booked' });
+      t.clock.set(at('13:45', '2027-01-14'));
+      expect((await desk.noShow(later.id).expect(200)).body).toMatchObject({ status: 'no_show' });
+      t.clock.set(at('09:30', '2027-01-12'));
+      expect((await desk.noShow(tomorrow.id).expect(200)).body).toMatchObject({ status: 'no_show' });
     } finally {
       t.clock.set(`${MONDAY}T07:00:00+01:00`);
     }
@@ -290,10 +407,25 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     expect(failed.body).toMatchObject({ identityEstablished: false });
     await as(clerk).complete(first.id, { outcome: 'rebook_with_witness' }).expect(200);
 
-    const again = await t
+    // required is enforced: without a witness the booking is refused, naming the field and saying why
+    const without = await t
       .http()
       .post('/api/bookings')
       .send({ ...newBookingBody(centreId, at('10:00', '2027-01-13')), applicant: body.applicant })
+      .expect(422);
+    const [issue] = (without.body as { details: { field: string; message: string }[] }).details;
+    expect(issue.field).toBe('witness');
+    expect(issue.message).toMatch(
+      /^a witness is required for this applicant\. Your identity could not be confirmed at an earlier visit/,
+    );
+    const again = await t
+      .http()
+      .post('/api/bookings')
+      .send({
+        ...newBookingBody(centreId, at('10:00', '2027-01-13')),
+        applicant: body.applicant,
+        witness: { fullName: 'Vidne Vidnesen', cprNumber: newCprNumber() },
+      })
       .expect(201);
     const advice = (again.body as { witnessAdvice: Appointment['witnessAdvice'] }).witnessAdvice;
     expect(advice).toMatchObject({ recommended: true, required: true });

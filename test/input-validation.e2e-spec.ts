@@ -39,6 +39,8 @@ interface Case {
   field?: string;
   /** for 422: further fields that must all be named */
   fields?: string[];
+  /** the messages of the issues naming `field`, exactly: one answer, not every rule the value breaks */
+  detail?: string[];
 }
 
 const HUGE = 'x'.repeat(10_000);
@@ -78,6 +80,51 @@ const CASES: Case[] = [
     body: { ...validCentre, slotMinutes: '15' },
     status: 422,
     field: 'slotMinutes',
+    detail: ['must be an integer number'],
+  },
+  {
+    name: 'citizen booking: CPR number with a date that does not exist',
+    method: 'post',
+    url: () => '/api/bookings',
+    anonymous: true,
+    body: {
+      centreId: UNKNOWN,
+      appointmentType: 'MITID_NEW',
+      startsAt: '2027-01-11T09:00:00+01:00',
+      applicant: {
+        fullName: 'Test Person',
+        email: 'person@example.dk',
+        cprNumber: '310290-1234',
+        nationality: 'DK',
+        countryOfResidence: 'DK',
+      },
+      documents: [{ type: 'DK_DRIVING_LICENCE' }],
+    },
+    status: 422,
+    field: 'applicant.cprNumber',
+    detail: ['31 February does not exist'],
+  },
+  {
+    name: 'citizen booking: CPR number with month 13',
+    method: 'post',
+    url: () => '/api/bookings',
+    anonymous: true,
+    body: {
+      centreId: UNKNOWN,
+      appointmentType: 'MITID_NEW',
+      startsAt: '2027-01-11T09:00:00+01:00',
+      applicant: {
+        fullName: 'Test Person',
+        email: 'person@example.dk',
+        cprNumber: '011390-1234',
+        nationality: 'DK',
+        countryOfResidence: 'DK',
+      },
+      documents: [{ type: 'DK_DRIVING_LICENCE' }],
+    },
+    status: 422,
+    field: 'applicant.cprNumber',
+    detail: ['month 13 does not exist'],
   },
   {
     name: 'centre: slotMinutes 7 (not on the list)',
@@ -102,6 +149,7 @@ const CASES: Case[] = [
     body: { ...validCentre, name: 42 },
     status: 422,
     field: 'name',
+    detail: ['must be a string'],
   },
   {
     name: 'centre: name null',
@@ -303,9 +351,26 @@ const CASES: Case[] = [
     raw: '"Borgerservice"',
     status: 422,
     field: 'body',
+    detail: ['must be a JSON object'],
   },
-  { name: 'centre: JSON null', method: 'post', url: centres, raw: 'null', status: 422, field: 'body' },
-  { name: 'centre: JSON number', method: 'post', url: centres, raw: ' 42', status: 422, field: 'body' },
+  {
+    name: 'centre: JSON null',
+    method: 'post',
+    url: centres,
+    raw: 'null',
+    status: 422,
+    field: 'body',
+    detail: ['must be a JSON object'],
+  },
+  {
+    name: 'centre: JSON number',
+    method: 'post',
+    url: centres,
+    raw: ' 42',
+    status: 422,
+    field: 'body',
+    detail: ['must be a JSON object'],
+  },
   {
     name: 'centre: empty JSON body',
     method: 'post',
@@ -321,8 +386,19 @@ const CASES: Case[] = [
     url: centres,
     raw: JSON.stringify(validCentre),
     contentType: 'text/plain',
-    status: 422,
-    field: 'name',
+    status: 415,
+    field: 'Content-Type',
+    detail: ['must be application/json'],
+  },
+  {
+    name: 'citizen cancel: a text/plain body, unknown reference',
+    method: 'post',
+    url: () => '/api/bookings/ABCD-EFGH/cancel',
+    anonymous: true,
+    raw: 'cancel please',
+    contentType: 'text/plain',
+    status: 415,
+    field: 'Content-Type',
   },
   {
     name: 'centre: path with broken percent-encoding',
@@ -1436,6 +1512,22 @@ describe('Malformed input over HTTP', () => {
       const fields = body.details.map((issue) => issue.field);
       expect(fields).toEqual(expect.arrayContaining([c.field, ...(c.fields ?? [])]));
     }
+    if (c.field && c.status !== 422) expect(body.details.map((issue) => issue.field)).toContain(c.field);
+    if (c.detail) {
+      const messages = body.details.filter((issue) => issue.field === c.field).map((issue) => issue.message);
+      expect(messages).toEqual(c.detail);
+    }
+  });
+
+  it('takes a POST without a body or Content-Type as no body, as before', async () => {
+    const response = await t.http().post('/api/bookings/ABCD-EFGH/cancel').set('X-Manage-Token', 'x');
+    expect({
+      status: response.status,
+      type: (response.request as unknown as { header: Record<string, unknown> }).header['Content-Type'],
+    }).toEqual({
+      status: 404,
+      type: undefined,
+    });
   });
 
   it('left the calendars it attacked as they were', async () => {

@@ -27,7 +27,14 @@ export const IsCprNumber = () =>
     name: 'isCprNumber',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && value.length <= 20 && parseCpr(value).ok,
-      defaultMessage: () => 'must be a valid CPR number, DDMMYY-SSSS',
+      // a date that does not exist is said as such; anything else is not in the form
+      defaultMessage: (args) => {
+        const value = args?.value as unknown;
+        const parsed = typeof value === 'string' && value.length <= 20 ? parseCpr(value) : undefined;
+        return parsed && !parsed.ok && parsed.reason.endsWith('does not exist')
+          ? parsed.reason
+          : 'must be a valid CPR number, DDMMYY-SSSS';
+      },
     },
   });
 

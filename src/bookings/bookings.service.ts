@@ -12,9 +12,10 @@ import { Centre } from '../centres/centre.entity.js';
 import type { CentreStamp } from '../centres/calendar-stamp.js';
 import { CentreCalendars, findCentre } from '../centres/centre-calendars.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
+import { impossibleApplicant } from '../identity/applicant-dates.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
 import { evaluateDocuments, Language } from '../identity/identity-documents.js';
-import { witnessAdvice } from '../identity/witness-advice.js';
+import { WitnessAdvice, witnessAdvice } from '../identity/witness-advice.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import {
   hashToken,
@@ -23,7 +24,7 @@ import {
   normalizeReference,
   tokenMatches,
 } from './booking-reference.js';
-import { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
+import { ApplicantPersonalData, Booking, STATUS_PHRASES, WitnessPersonalData } from './booking.entity.js';
 import { recordBookingEvent } from './booking-event.js';
 import { applicantOf, maskedPersonalData, witnessOf } from './booking-personal-data.js';
 import type { PersonalData } from './booking-personal-data.js';
@@ -213,10 +214,13 @@ export class BookingsService {
         const witness = witnessOf(this.cipher, booking);
         const applicant = applicantOf(this.cipher, booking);
         const date = localDate(centre.timeZone, startsAt.toMillis());
+        const birthDate = applicant.cprNumber === null ? undefined : this.cpr(applicant.cprNumber).birthDate;
+        this.assertPossibleApplicant(centre, date, birthDate, booking.arrivedInDenmarkOn);
         if (witness) this.checkWitness(this.cpr(witness.cprNumber), applicant.cprNumber, date);
+        const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
+        if (!witness) this.assertNoWitnessRequired(advice, centre);
         await this.capacity.release(manager, booking.centreId, booking.cellStarts);
         const cellStarts = await this.capacity.take(manager, booking.centreId, cells);
-        const advice = this.adviceFor(booking, centre, date, applicant.cprNumber !== null);
         const changes = {
           startsAt: startsAt.toJSDate(),
           endsAt: endsAt.toJSDate(),
@@ -274,6 +278,7 @@ export class BookingsService {
       personKey,
     );
     const date = localDate(centre.timeZone, startsAt.toMillis());
+    this.assertPossibleApplicant(centre, date, applicantCpr?.birthDate, dto.applicant.arrivedInDenmarkOn);
     const language: Language = dto.applicant.language ?? 'da';
     const documents = [...new Set(dto.documents.map((document) => document.type))];
     const advice = witnessAdvice(
@@ -294,14 +299,8 @@ export class BookingsService {
     );
     const witnessCpr = dto.witness ? this.cpr(dto.witness.cprNumber, 'witness.cprNumber') : null;
     if (witnessCpr) this.checkWitness(witnessCpr, applicantCpr?.digits ?? null, date);
-    // A centre that requires witnesses refuses the booking without one; a witness required because an earlier
-    // check failed is told (witnessAdvice.required) and can still be named later, before the visit.
-    if (centre.witnessPolicy === 'require' && advice.recommended && !witnessCpr) {
-      const why = advice.reasons.map((reason) => reason.textEn).join(' ');
-      throw witnessInvalid([
-        { field: 'witness', message: `a witness is required at this centre for this applicant. ${why}` },
-      ]);
-    }
+    // A witness required (by the centre's policy, or because an earlier check failed) is required now.
+    if (!witnessCpr) this.assertNoWitnessRequired(advice, centre);
 
     const cellStarts = await this.capacity.take(manager, centre.id, cells);
     const manageToken = newManageToken();
@@ -337,7 +336,7 @@ export class BookingsService {
       witnessEncrypted: witness && this.cipher.encrypt(witness),
       witnessCprHash: witnessCpr ? this.cipher.lookupHash('cpr', witnessCpr.digits) : null,
       witnessAdvice: advice,
-      documentAdvice: evaluateDocuments(documents, language),
+      documentAdvice: evaluateDocuments(documents, language, { hasCprNumber: applicantCpr !== null }),
       createdAt: now,
     };
     const booking = manager.create(Booking, {
@@ -405,6 +404,28 @@ export class BookingsService {
     return parsed.value;
   }
 
+  /** A birth date after today, an applicant under MitID's age on the appointment date, an arrival not yet or before birth. */
+  private assertPossibleApplicant(
+    centre: Centre,
+    appointmentDate: string,
+    birthDate: string | undefined,
+    arrivedInDenmarkOn: string | null | undefined,
+  ): void {
+    const issues = impossibleApplicant({
+      birthDate,
+      arrivedInDenmarkOn: arrivedInDenmarkOn ?? undefined,
+      today: localDate(centre.timeZone, this.clock.now().toMillis()),
+      appointmentDate,
+    });
+    if (issues.length) {
+      throw new BookingError(
+        BookingErrorCode.NotBookable,
+        issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+        issues,
+      );
+    }
+  }
+
   private checkWitness(
     witness: CprNumber,
     applicantDigits: string | null,
@@ -422,6 +443,15 @@ export class BookingsService {
       });
     }
     if (issues.length) throw witnessInvalid(issues);
+  }
+
+  private assertNoWitnessRequired(advice: WitnessAdvice, centre: Centre): void {
+    if (!advice.required) return;
+    const why = advice.reasons.map((reason) => reason.textEn).join(' ');
+    const where = centre.witnessPolicy === 'require' && advice.recommended ? ' at this centre' : '';
+    throw witnessInvalid([
+      { field: 'witness', message: `a witness is required${where} for this applicant. ${why}` },
+    ]);
   }
 
   private adviceFor(booking: Booking, centre: Centre, date: string, hasCprNumber: boolean) {
@@ -460,7 +490,7 @@ export class BookingsService {
   private wrongState(booking: Booking): BookingError {
     return new BookingError(
       BookingErrorCode.WrongState,
-      `The booking is ${booking.status.replace('_', ' ')} and can no longer be changed`,
+      `The booking ${STATUS_PHRASES[booking.status]} and can no longer be changed`,
     );
   }
 

@@ -50,7 +50,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (parserError instanceof RequestBodyError) {
       return errorBody(parserError.statusCode, parserError.message, [
-        { field: parserError.field, message: parserError.message },
+        { field: parserError.field, message: parserError.detail },
       ]);
     }
     if (exception instanceof HttpException) {

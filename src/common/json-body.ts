@@ -19,6 +19,8 @@ export class RequestBodyError extends Error {
     readonly statusCode: 415 | 422,
     message: string,
     readonly field: string,
+    /** what the detail naming `field` says, when it should read otherwise than the message */
+    readonly detail = message,
   ) {
     super(message);
   }
@@ -54,11 +56,20 @@ function bodyText(request: FastifyRequest, body: Buffer): string {
   }
 }
 
+/** Valid JSON that is not an object or an array (a string, a number, null): no route's body. */
+function isJsonScalar(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * JSON bodies only, as the contract has no other kind. An empty JSON body is no body (a POST to …/cancel may
- * carry the header and nothing else); a body must be an object or an array, as every route's is; a body of
- * another type is read, within the limit, and ignored, so the route's validation names what is missing rather
- * than the request failing on its media type.
+ * JSON bodies only, as the contract has no other kind. An empty body is no body, whatever its type (a POST to
+ * …/cancel may carry the header, or none, and nothing else); a body must be an object or an array, as every
+ * route's is; a body of another media type is 415, rather than dropped so that every field seemed missing.
  */
 export function readJsonBodies(fastify: FastifyInstance): void {
   const json = fastify.getDefaultJsonParser('error', 'error');
@@ -72,8 +83,28 @@ export function readJsonBodies(fastify: FastifyInstance): void {
       return;
     }
     if (text.length === 0) done(null, undefined);
-    else if (!/^\s*[[{]/.test(text)) done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
-    else void json(request, text, done);
+    else if (/^\s*[[{]/.test(text)) void json(request, text, done);
+    else if (isJsonScalar(text))
+      done(
+        new RequestBodyError(422, 'The request body must be a JSON object', 'body', 'must be a JSON object'),
+        undefined,
+      );
+    else done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
   });
-  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if ((body as Buffer).length === 0) {
+      done(null, undefined);
+      return;
+    }
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().slice(0, 60);
+    done(
+      new RequestBodyError(
+        415,
+        `A request body must be sent as application/json${type ? `, not ${type}` : ''}`,
+        'Content-Type',
+        'must be application/json',
+      ),
+      undefined,
+    );
+  });
 }

@@ -20,6 +20,17 @@ function nulCharacters(value: unknown, path: string): FieldIssue[] {
   return [];
 }
 
+/** class-validator's names of the rules that check a value's type. */
+const TYPE_CONSTRAINTS = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+]);
+
 function flatten(errors: ValidationError[], prefix: string): FieldIssue[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
@@ -31,7 +42,10 @@ function flatten(errors: ValidationError[], prefix: string): FieldIssue[] {
     if (error.value === undefined && error.constraints && !error.children?.length) {
       return [{ field, message: 'is required' }];
     }
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const constraints = Object.entries(error.constraints ?? {});
+    // A value of the wrong type gets the one message that says so, not the length and range rules on top.
+    const typeOnly = constraints.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+    const own = (typeOnly.length ? typeOnly : constraints).map(([, message]) => ({
       field,
       // class-validator prefixes messages with the bare property name; the field path says it better
       message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,

@@ -77,6 +77,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes a no-show grace period of 0 to 240 minutes, 15 by default', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).noShowGraceMinutes).toBe(15);
+    expect(loadConfig({ DATA_DIR: 'memory://', NO_SHOW_GRACE_MINUTES: '0' }).noShowGraceMinutes).toBe(0);
+    expect(loadConfig({ DATA_DIR: 'memory://', NO_SHOW_GRACE_MINUTES: '30' }).noShowGraceMinutes).toBe(30);
+    for (const wrong of ['-1', '241', 'soon', '7.5'])
+      expect(problemsOf({ DATA_DIR: 'memory://', NO_SHOW_GRACE_MINUTES: wrong })).toEqual([
+        expect.stringMatching(/^NO_SHOW_GRACE_MINUTES: /),
+      ]);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(problemsOf({ DATA_DIR: 'memory://', ADMIN_EMAIL: 'a@b.dk' })).toEqual([
       'ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither',

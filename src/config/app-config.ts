@@ -34,6 +34,8 @@ export class AppConfig {
   /** A witness must have held MitID for more than this many days (sources say 30; older ones 10). */
   witnessMitidMinDays: number;
   reminderHoursBefore: number;
+  /** Staff may mark a no-show only once this many minutes past the appointment's start have gone. */
+  noShowGraceMinutes: number;
   /** Personal data of appointments that ended longer ago than this is erased. */
   retentionDays: number;
   /** Run the scheduled work (mail delivery, reminders, no-shows, retention) in this process. */
@@ -112,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.recentArrivalMonths = dto.RECENT_ARRIVAL_MONTHS ?? 24;
   config.witnessMitidMinDays = dto.WITNESS_MITID_MIN_DAYS ?? 30;
   config.reminderHoursBefore = dto.REMINDER_HOURS_BEFORE ?? 24;
+  config.noShowGraceMinutes = dto.NO_SHOW_GRACE_MINUTES ?? 15;
   config.retentionDays = dto.RETENTION_DAYS ?? 90;
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
   config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;

@@ -125,6 +125,13 @@ export class EnvDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(0)
+  @Max(240)
+  NO_SHOW_GRACE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1)
   @Max(3650)
   RETENTION_DAYS?: number;

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthUser, canActFor } from '../auth/auth-user.js';
-import { Booking, BookingStatus } from '../bookings/booking.entity.js';
+import { Booking, BookingStatus, STATUS_PHRASES } from '../bookings/booking.entity.js';
 import { recordBookingEvent } from '../bookings/booking-event.js';
 import { CapacityLedger } from '../capacity/capacity-ledger.js';
 import { maskedPersonalData } from '../bookings/booking-personal-data.js';
@@ -17,10 +17,12 @@ import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity } from '../identity/identity-decision.js';
+import { pCodeRefusal } from '../identity/p-code.js';
 import { WITNESS_MAX_ACTS, WITNESS_WINDOW_DAYS } from '../identity/witness-eligibility.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
 import type { AppointmentView, IdentityCheckResultView } from './appointment.view.js';
+import { checkInRefusal, noShowTooEarly } from './desk-timing.js';
 import { DeskError, DeskErrorCode } from './desk.error.js';
 import { IdentityCheck } from './identity-check.entity.js';
 
@@ -77,14 +79,9 @@ export class DeskService {
   async checkIn(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.checked_in', async (manager, booking, centre) => {
       this.requireStatus(booking, 'booked', 'checked in');
-      // Early arrivals are taken; once the appointment's day is over, the booking is a no-show, not a check-in.
-      const endOfDay = DateTime.fromJSDate(booking.startsAt, { zone: centre.timeZone }).endOf('day');
-      if (this.clock.now() > endOfDay) {
-        throw new DeskError(
-          DeskErrorCode.WrongState,
-          'The day of this appointment is over; it can no longer be checked in',
-        );
-      }
+      // Early arrivals that day are taken; once the appointment's day is over, the booking is a no-show.
+      const refusal = checkInRefusal(booking.startsAt, this.clock.now().toJSDate(), centre.timeZone);
+      if (refusal) throw new DeskError(DeskErrorCode.WrongState, refusal);
       await manager.update(Booking, { id }, { status: 'checked_in' });
       return { ...booking, status: 'checked_in' };
     });
@@ -92,8 +89,14 @@ export class DeskService {
 
   async noShow(id: string, user: AuthUser): Promise<AppointmentView> {
     return this.transition(id, user, 'appointment.no_show', async (manager, booking) => {
-      // Staff judge when someone has not come (the nightly sweep marks the rest); only booked ones qualify.
+      // Irreversible, so only once the person is late past the grace period (the nightly sweep marks the rest).
       this.requireStatus(booking, 'booked', 'marked as a no-show');
+      const tooEarly = noShowTooEarly(
+        booking.startsAt,
+        this.clock.now().toJSDate(),
+        this.config.noShowGraceMinutes,
+      );
+      if (tooEarly) throw new DeskError(DeskErrorCode.WrongState, tooEarly);
       await manager.update(Booking, { id }, { status: 'no_show' });
       // Marked before the time is over, the desk can still serve someone else.
       if (this.clock.now().toJSDate() < booking.endsAt)
@@ -109,6 +112,11 @@ export class DeskService {
       'appointment.completed',
       async (manager, booking) => {
         this.requireStatus(booking, 'checked_in', 'completed');
+        if (dto.outcome === 'p_code_issued') {
+          const check = (await this.latestChecks(manager, [id])).get(id);
+          const refusal = pCodeRefusal(booking.cprHash !== null, check);
+          if (refusal) throw new DeskError(DeskErrorCode.IdentityNotEstablished, refusal);
+        }
         if (dto.outcome === 'mitid_issued') {
           const check = (await this.latestChecks(manager, [id])).get(id);
           if (!check?.identityEstablished) {
@@ -159,6 +167,7 @@ export class DeskService {
             }
           : undefined,
         witnessMitidMinDays: this.config.witnessMitidMinDays,
+        hasCprNumber: booking.cprHash !== null,
       });
       await manager.insert(IdentityCheck, {
         bookingId: booking.id,
@@ -235,7 +244,7 @@ export class DeskService {
     if (booking.status !== status) {
       throw new DeskError(
         DeskErrorCode.WrongState,
-        `The appointment is ${booking.status.replace('_', ' ')} and cannot be ${action}`,
+        `The appointment ${STATUS_PHRASES[booking.status]} and cannot be ${action}`,
       );
     }
   }

@@ -217,6 +217,27 @@ describe('parseCpr: input form', () => {
   });
 });
 
+describe('parseCpr: a date that does not exist is said so', () => {
+  it.each([
+    ['310290-1234', '31 February does not exist'],
+    ['300290-1234', '30 February does not exist'],
+    ['310490-1234', '31 April does not exist'],
+    ['320190-1234', '32 January does not exist'],
+    ['000190-1234', '0 January does not exist'],
+    ['290290-1234', '29 February does not exist in that year (not a leap year)'],
+    ['290200-1234', '29 February does not exist in that year (not a leap year)'], // 1900
+    ['011390-1234', 'month 13 does not exist'],
+    ['010090-1234', 'month 00 does not exist'],
+    ['01019x-1234', 'must be 10 digits, DDMMYY-SSSS'],
+  ])('%s → %s', (input, reason) => {
+    expect(refused(input)).toBe(reason);
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(accepted('290292-1234').birthDate).toBe('1992-02-29');
+  });
+});
+
 describe('parseCpr: refusal reasons do not echo personal data', () => {
   it.each([
     ['0101901234x'],

@@ -16,6 +16,21 @@ export function centuryOf(seventh: number, yy: number): number {
   return yy <= 57 ? 2000 : 1800;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /**
  * Parses DDMMYY-SSSS (hyphen optional). The date must exist; modulus 11 is deliberately not checked, since
  * numbers issued since 2007 may fail it.
@@ -25,8 +40,16 @@ export function parseCpr(input: string): CprParseResult {
   if (!match) return { ok: false, reason: 'must be 10 digits, DDMMYY-SSSS' };
   const [, dd, mm, yy, serial] = match;
   const year = centuryOf(Number(serial[0]), Number(yy)) + Number(yy);
+  if (Number(mm) < 1 || Number(mm) > 12) return { ok: false, reason: `month ${mm} does not exist` };
   if (!isRealDate(year, Number(mm), Number(dd)))
-    return { ok: false, reason: 'does not hold a real date of birth' };
+    return {
+      ok: false,
+      // the day and month only: a refusal never repeats a birth year (the reason may be logged)
+      reason:
+        mm === '02' && dd === '29'
+          ? '29 February does not exist in that year (not a leap year)'
+          : `${Number(dd)} ${MONTHS[Number(mm) - 1]} does not exist`,
+    };
   return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: `${year}-${mm}-${dd}` } };
 }
 

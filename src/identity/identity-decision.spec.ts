@@ -94,3 +94,36 @@ describe('decideIdentity', () => {
     ]);
   });
 });
+
+describe('decideIdentity without a CPR number (the P-code route)', () => {
+  it.each<[string, IdentityDecisionInput['documents'], boolean]>([
+    ['a valid foreign passport alone', [{ type: 'FOREIGN_PASSPORT', valid: true }], true],
+    ['a valid national ID card alone', [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: true }], true],
+    ['an expired passport', [{ type: 'FOREIGN_PASSPORT', valid: false }], false],
+    ['a Danish driving licence', [{ type: 'DK_DRIVING_LICENCE', valid: true }], false],
+    [
+      'health card and residence certificate',
+      [
+        { type: 'HEALTH_INSURANCE_CARD', valid: true },
+        { type: 'RESIDENCE_CERTIFICATE', valid: true },
+      ],
+      false,
+    ],
+  ])('%s → documents sufficient %s', (_label, documents, sufficient) => {
+    const decision = decide({
+      documents,
+      hasCprNumber: false,
+      controlQuestions: 'not_asked',
+      witness: goodWitness,
+    });
+    expect(decision.documentsSufficient).toBe(sufficient);
+    const problem = decision.problems.find((p) => p.code === 'DOCUMENTS_INSUFFICIENT');
+    if (sufficient) expect(problem).toBeUndefined();
+    else {
+      expect(problem?.text).toMatch(/pas eller nationalt ID-kort/);
+      expect(problem?.textEn).toMatch(
+        /passport or national ID card.*P code.*most self-service solutions require a CPR number/,
+      );
+    }
+  });
+});

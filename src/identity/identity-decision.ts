@@ -1,4 +1,4 @@
-import { DOCUMENT_RULES, DocumentType, evaluateDocuments } from './identity-documents.js';
+import { DOCUMENT_RULES, DocumentType, evaluateDocuments, P_CODE_EXPLAINED } from './identity-documents.js';
 
 export const CONTROL_QUESTION_OUTCOMES = [
   'passed',
@@ -38,6 +38,8 @@ export interface IdentityDecisionInput {
   controlQuestions: ControlQuestions;
   witness?: WitnessAtDesk;
   witnessMitidMinDays: number;
+  /** false: the applicant has no CPR number and comes for a P code (passport or national ID card). */
+  hasCprNumber?: boolean;
 }
 
 export interface IdentityDecision {
@@ -51,6 +53,12 @@ export interface IdentityDecision {
 
 /** A witness's own photo ID: any document that is photo ID for an applicant (the disputed licence is not). */
 const WITNESS_PHOTO_ID: DocumentType[] = [...DOCUMENT_RULES.alone, ...DOCUMENT_RULES.withSecond];
+
+/** Without a CPR number the documents that count are a passport or national ID card, for the P code. */
+const DOCUMENTS_INSUFFICIENT_WITHOUT_CPR = {
+  da: `Ansøgeren har intet CPR-nummer og skal have en P-kode: det kræver et gyldigt pas eller nationalt ID-kort, og der er ikke vist noget. ${P_CODE_EXPLAINED.da}`,
+  en: `The applicant has no CPR number and comes for a P code: that needs a valid passport or national ID card, and none was shown. ${P_CODE_EXPLAINED.en}`,
+};
 
 const TEXTS: Record<IdentityProblemCode, (days: number) => { da: string; en: string }> = {
   DOCUMENTS_INSUFFICIENT: () => ({
@@ -90,6 +98,7 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
   // A foreign driving licence is disputed between sources: marked valid, staff have accepted it.
   const documents = evaluateDocuments(valid, 'da', {
     acceptForeignDrivingLicence: valid.includes('FOREIGN_DRIVING_LICENCE'),
+    hasCprNumber: input.hasCprNumber,
   });
   if (!documents.sufficient) problems.push('DOCUMENTS_INSUFFICIENT');
 
@@ -117,7 +126,10 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
     documentsSufficient: documents.sufficient,
     witnessVerified,
     problems: problems.map((code) => {
-      const text = TEXTS[code](input.witnessMitidMinDays);
+      const text =
+        code === 'DOCUMENTS_INSUFFICIENT' && input.hasCprNumber === false
+          ? DOCUMENTS_INSUFFICIENT_WITHOUT_CPR
+          : TEXTS[code](input.witnessMitidMinDays);
       return { code, text: text.da, textEn: text.en };
     }),
     witnessRequiredNextTime:

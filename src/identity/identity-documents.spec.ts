@@ -257,3 +257,53 @@ describe('primaryDocument', () => {
     expect(primaryDocument(documents)).toBe(primary);
   });
 });
+
+describe('evaluateDocuments: an applicant without a CPR number comes for a P code', () => {
+  const route = (documents: DocumentType[]) => evaluateDocuments(documents, 'en', { hasCprNumber: false });
+  it.each<[DocumentType[], boolean]>([
+    [['FOREIGN_PASSPORT'], true],
+    [['FOREIGN_NATIONAL_ID_CARD'], true],
+    [['DK_PASSPORT_WITHOUT_CPR'], true],
+    [['DK_PASSPORT_WITH_CPR'], true],
+    [['FOREIGN_PASSPORT', 'HEALTH_INSURANCE_CARD'], true],
+    [['FOREIGN_DRIVING_LICENCE', 'FOREIGN_NATIONAL_ID_CARD'], true],
+    [[], false],
+    [['DK_DRIVING_LICENCE'], false],
+    [['RESIDENCE_PERMIT_WITH_CPR'], false],
+    [['RESIDENCE_PERMIT_WITHOUT_CPR'], false],
+    [['MFA_ID_CARD'], false],
+    [['MUNICIPAL_ID_CARD'], false],
+    [['FOREIGN_DRIVING_LICENCE'], false],
+    [['HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE'], false],
+    [['BIRTH_OR_NAME_CERTIFICATE', 'TAX_STATEMENT', 'BENEFIT_PAYMENT_PROOF'], false],
+  ])('%j → sufficient %s', (documents, sufficient) => {
+    const advice = route(documents);
+    expect(advice.sufficient).toBe(sufficient);
+    expect(advice.missing.map((m) => m.code)).toEqual(sufficient ? [] : ['PASSPORT_OR_NATIONAL_ID_CARD']);
+  });
+
+  it('asks for a passport or national ID card, never a document with a CPR number, and explains the P code', () => {
+    for (const language of ['da', 'en'] as const) {
+      const [missing] = evaluateDocuments([], language, { hasCprNumber: false }).missing;
+      expect(missing.text).not.toMatch(/sundhedskort|bopælsattest|health insurance|residence certificate/i);
+      expect(missing.text).toMatch(
+        language === 'da' ? /pas eller nationalt ID-kort/ : /passport or national ID card/,
+      );
+      expect(missing.text).toMatch(language === 'da' ? /MitID-appen/ : /MitID app/);
+      expect(missing.text).toMatch(
+        language === 'da'
+          ? /de fleste selvbetjeningsløsninger kræver et CPR-nummer/
+          : /most self-service solutions require a CPR number/,
+      );
+    }
+  });
+
+  it('is the rule for a CPR holder as before when hasCprNumber is true or not said', () => {
+    for (const documents of [['FOREIGN_PASSPORT'], ['DK_DRIVING_LICENCE'], []] as DocumentType[][]) {
+      expect(evaluateDocuments(documents, 'en', { hasCprNumber: true })).toEqual(
+        evaluateDocuments(documents, 'en'),
+      );
+    }
+    expect(codes(['FOREIGN_PASSPORT'])).toEqual(['SECOND_DOCUMENT']);
+  });
+});

@@ -46,9 +46,12 @@ export const DOCUMENT_RULES = {
   showsCpr: ['HEALTH_INSURANCE_CARD', 'RESIDENCE_CERTIFICATE', 'TAX_STATEMENT', 'BENEFIT_PAYMENT_PROOF'],
   foreign: ['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD', 'FOREIGN_DRIVING_LICENCE'],
   disputed: ['FOREIGN_DRIVING_LICENCE'],
+  /** A P code is used with the MitID app and one of these: a passport or national ID card. */
+  pCode: ['FOREIGN_PASSPORT', 'FOREIGN_NATIONAL_ID_CARD', 'DK_PASSPORT_WITH_CPR', 'DK_PASSPORT_WITHOUT_CPR'],
 } satisfies Record<string, DocumentType[]>;
 
 export type MissingCode =
+  | 'PASSPORT_OR_NATIONAL_ID_CARD'
   | 'PHOTO_ID_OR_TWO_DOCUMENTS'
   | 'SECOND_DOCUMENT'
   | 'ANOTHER_NO_PHOTO_DOCUMENT'
@@ -60,7 +63,17 @@ export interface DocumentAdvice {
   missing: { code: MissingCode; text: string }[];
 }
 
+/** What the P code is for, said wherever an applicant without a CPR number is told what to bring. */
+export const P_CODE_EXPLAINED: Record<Language, string> = {
+  da: 'P-koden bruges i MitID-appen sammen med dit pas eller ID-kort i stedet for et CPR-nummer. Bemærk, at de fleste selvbetjeningsløsninger kræver et CPR-nummer.',
+  en: 'The P code is used in the MitID app together with your passport or ID card instead of a CPR number. Note that most self-service solutions require a CPR number.',
+};
+
 const TEXTS: Record<MissingCode, Record<Language, string>> = {
+  PASSPORT_OR_NATIONAL_ID_CARD: {
+    da: `Uden CPR-nummer får du en P-kode: medbring et gyldigt pas eller nationalt ID-kort. ${P_CODE_EXPLAINED.da}`,
+    en: `Without a CPR number you get a P code: bring a valid passport or national ID card. ${P_CODE_EXPLAINED.en}`,
+  },
   PHOTO_ID_OR_TWO_DOCUMENTS: {
     da: 'Medbring gyldig billed-ID: dansk kørekort, dansk pas med CPR-nummer, opholdstilladelse med CPR-nummer eller Udenrigsministeriets ID-kort — eller udenlandsk pas/ID-kort sammen med sundhedskort eller bopælsattest.',
     en: 'Bring valid photo ID: a Danish driving licence, a Danish passport with CPR number, a residence permit with CPR number or a Ministry of Foreign Affairs ID card — or a foreign passport/ID card together with your health insurance card or a residence certificate.',
@@ -87,12 +100,13 @@ const includes = (list: readonly DocumentType[], type: DocumentType) => list.inc
 
 /**
  * The one evaluator for identity documents: at booking over what the applicant will bring (advice), at
- * check-in over what staff saw and found valid (decision).
+ * check-in over what staff saw and found valid (decision). An applicant without a CPR number (`hasCprNumber:
+ * false`) comes for a P code and can hold no document with a CPR number: a passport or national ID card it is.
  */
 export function evaluateDocuments(
   documents: readonly DocumentType[],
   language: Language,
-  options: { acceptForeignDrivingLicence?: boolean } = {},
+  options: { acceptForeignDrivingLicence?: boolean; hasCprNumber?: boolean } = {},
 ): DocumentAdvice {
   const missing = (...codes: MissingCode[]): DocumentAdvice => ({
     sufficient: codes.length === 0,
@@ -100,6 +114,8 @@ export function evaluateDocuments(
   });
   const held = new Set(documents);
   const has = (list: readonly DocumentType[]) => [...held].some((type) => includes(list, type));
+  if (options.hasCprNumber === false)
+    return has(DOCUMENT_RULES.pCode) ? missing() : missing('PASSPORT_OR_NATIONAL_ID_CARD');
   if (has(DOCUMENT_RULES.alone)) return missing();
 
   const photoNeedingSecond = options.acceptForeignDrivingLicence
