@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { BookingsService } from '../src/bookings/bookings.service.js';
+import { NoShowSweepService } from '../src/scheduling/no-show-sweep.service.js';
 import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
 import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
 
@@ -474,14 +474,14 @@ describe('The desk: check-in, identity decision and outcomes', () => {
   it('marks bookings left unattended on an earlier day as no-shows, and only those', async () => {
     const yesterday = await book(at('14:30', '2027-01-12'));
     const today = await book(at('14:30', '2027-01-13'));
-    const sweep = t.app.get(BookingsService);
+    const sweep = t.app.get(NoShowSweepService);
     try {
       t.clock.set(at('23:59', '2027-01-12'));
-      await sweep.markPastNoShows(); // earlier tests' Monday leftovers go; the 12th is still today
+      await sweep.run(); // earlier tests' Monday leftovers go; the 12th is still today
       expect((await as(admin).get(yesterday.id).expect(200)).body).toMatchObject({ status: 'booked' });
       t.clock.set(at('08:00', '2027-01-13'));
-      expect(await sweep.markPastNoShows()).toBeGreaterThanOrEqual(1); // with another test's booking of the 12th
-      expect(await sweep.markPastNoShows()).toBe(0);
+      expect(await sweep.run()).toBeGreaterThanOrEqual(1); // with another test's booking of the 12th
+      expect(await sweep.run()).toBe(0);
       expect((await as(admin).get(yesterday.id).expect(200)).body).toMatchObject({ status: 'no_show' });
       expect((await as(admin).get(today.id).expect(200)).body).toMatchObject({ status: 'booked' });
     } finally {

@@ -18,13 +18,6 @@ import type { WitnessAdvice } from '../identity/witness-advice.js';
 export type BookingStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
 
 /** A state as a sentence says it: "The appointment was marked as a no-show and cannot be checked in". */
-export const STATUS_PHRASES: Record<BookingStatus, string> = {
-  booked: 'is not checked in yet',
-  checked_in: 'is already checked in',
-  completed: 'is already completed',
-  cancelled: 'was cancelled',
-  no_show: 'was marked as a no-show',
-};
 export const OUTCOMES = ['mitid_issued', 'p_code_issued', 'refused', 'rebook_with_witness'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

@@ -1,4 +1,5 @@
 import { DomainError, FieldIssue } from '../common/domain-error.js';
+import { driverCode } from '../database/transaction.js';
 
 export enum BookingErrorCode {
   NotFound = 'BOOKING_NOT_FOUND',
@@ -19,4 +20,19 @@ export class BookingError extends DomainError<BookingErrorCode> {
   static notFound(): BookingError {
     return new BookingError(BookingErrorCode.NotFound, 'No booking with this reference and manage token');
   }
+}
+
+/** The database's word on a booking, in the booking's terms: one active booking per person, no full cell. */
+export function fromDriverError(error: unknown): unknown {
+  const { code, constraint } = driverCode(error);
+  if (code === '23505' && constraint === 'uq_booking_active_person') {
+    return new BookingError(
+      BookingErrorCode.PersonHasActiveBooking,
+      'This person already holds an active booking; change or cancel that one instead',
+    );
+  }
+  if (code === '23514' && constraint === 'ck_slot_capacity_booked') {
+    return new BookingError(BookingErrorCode.SlotFull, 'This time is fully booked; choose another time');
+  }
+  return error;
 }

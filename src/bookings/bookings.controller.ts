@@ -2,11 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
-import { InputError } from '../common/domain-error.js';
 import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
 import { CreateBookingDto, RescheduleDto, WitnessDto } from './booking.dto.js';
 import { BookingView, CreatedBookingView } from './booking.view.js';
-import { BookingsService } from './bookings.service.js';
+import { BookingCreationService } from './booking-creation.service.js';
+import { CitizenChangesService } from './citizen-changes.service.js';
 
 const TOKEN_HEADER = {
   name: 'X-Manage-Token',
@@ -19,7 +19,10 @@ const TOKEN_HEADER = {
 @Public()
 @RateLimit('citizen')
 export class BookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly creation: BookingCreationService,
+    private readonly changes: CitizenChangesService,
+  ) {}
 
   @Post()
   @ApiHeader({
@@ -33,10 +36,7 @@ export class BookingsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CreatedBookingView> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-      throw InputError.field('Idempotency-Key', 'must be 1-255 visible ASCII characters');
-    }
-    const { booking, replayed } = await this.bookings.create(body, idempotencyKey);
+    const { booking, replayed } = await this.creation.create(body, idempotencyKey);
     if (replayed) void response.status(200).header('Idempotent-Replayed', 'true');
     return booking;
   }
@@ -48,7 +48,7 @@ export class BookingsController {
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,
   ): Promise<BookingView> {
-    return this.bookings.get(reference, token);
+    return this.changes.get(reference, token);
   }
 
   @Post(':reference/cancel')
@@ -59,7 +59,7 @@ export class BookingsController {
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,
   ): Promise<BookingView> {
-    return this.bookings.cancel(reference, token);
+    return this.changes.cancel(reference, token);
   }
 
   @Post(':reference/reschedule')
@@ -71,7 +71,7 @@ export class BookingsController {
     @Headers('x-manage-token') token: string | undefined,
     @Body() body: RescheduleDto,
   ): Promise<BookingView> {
-    return this.bookings.reschedule(reference, token, body.startsAt);
+    return this.changes.reschedule(reference, token, body.startsAt);
   }
 
   @Put(':reference/witness')
@@ -82,6 +82,6 @@ export class BookingsController {
     @Headers('x-manage-token') token: string | undefined,
     @Body() body: WitnessDto,
   ): Promise<BookingView> {
-    return this.bookings.setWitness(reference, token, body);
+    return this.changes.setWitness(reference, token, body);
   }
 }

@@ -2,15 +2,37 @@ import { Module } from '@nestjs/common';
 import { CapacityModule } from '../capacity/capacity.module.js';
 import { CentresModule } from '../centres/centres.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { BookingsController } from './bookings.controller.js';
-import { BookingsService } from './bookings.service.js';
-import { ReminderService } from './reminder.service.js';
+import { ApplicantRules } from './applicant-rules.js';
+import { BookingCreationService } from './booking-creation.service.js';
 import { BookingMail } from './booking-mail.js';
+import { BookingStatusWriter } from './booking-status.js';
+import { BookingTimes } from './booking-times.js';
+import { BookingViews } from './booking-views.js';
+import { BookingsController } from './bookings.controller.js';
+import { CitizenChangesService } from './citizen-changes.service.js';
+import { IdempotencyStore } from './idempotency-store.js';
+import { ReminderService } from './reminder.service.js';
 
 @Module({
   imports: [CapacityModule, CentresModule, NotificationsModule],
   controllers: [BookingsController],
-  providers: [BookingsService, ReminderService, BookingMail],
-  exports: [BookingsService, ReminderService],
+  providers: [
+    ApplicantRules,
+    BookingCreationService,
+    BookingMail,
+    BookingStatusWriter,
+    BookingTimes,
+    BookingViews,
+    CitizenChangesService,
+    IdempotencyStore,
+    ReminderService,
+  ],
+  exports: [
+    BookingCreationService,
+    CitizenChangesService,
+    BookingStatusWriter,
+    BookingViews,
+    ReminderService,
+  ],
 })
 export class BookingsModule {}

@@ -10,7 +10,7 @@ import type { CentreView, ClosureView } from '../centres/centre.view.js';
 import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
 import { CENTRE_CANCEL_REASONS } from '../notifications/message-templates.js';
 import { Booking } from '../bookings/booking.entity.js';
-import { BookingsService } from '../bookings/bookings.service.js';
+import { BookingStatusWriter } from '../bookings/booking-status.js';
 import { CapacityLedger } from '../capacity/capacity-ledger.js';
 
 /**
@@ -22,7 +22,7 @@ import { CapacityLedger } from '../capacity/capacity-ledger.js';
 export class CalendarChangeService {
   constructor(
     private readonly centres: CentresService,
-    private readonly bookings: BookingsService,
+    private readonly status: BookingStatusWriter,
     private readonly capacity: CapacityLedger,
     private readonly clock: Clock,
   ) {}
@@ -104,7 +104,7 @@ export class CalendarChangeService {
         );
       }
       for (const booking of affected) {
-        await this.bookings.cancelIn(manager, booking, 'centre', { actor: `user:${user.id}` }, reason);
+        await this.status.cancel(manager, booking, 'centre', `user:${user.id}`, reason);
       }
       await this.capacity.recount(manager, centre.id, proposed, cells);
       // Booked instants were computed on this grid and in this zone; changing either under them would move them.

@@ -4,13 +4,19 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CompleteDto, DayQueryDto, IdentityCheckDto } from './desk.dto.js';
 import { AppointmentView, IdentityCheckResultView } from './appointment.view.js';
+import { DeskActionsService } from './desk-actions.service.js';
 import { DeskService } from './desk.service.js';
+import { IdentityCheckService } from './identity-check.service.js';
 
 @ApiTags('staff')
 @ApiBearerAuth()
 @Controller('staff')
 export class DeskController {
-  constructor(private readonly desk: DeskService) {}
+  constructor(
+    private readonly desk: DeskService,
+    private readonly actions: DeskActionsService,
+    private readonly identityChecks: IdentityCheckService,
+  ) {}
 
   @Get('centres/:centreId/appointments')
   @ApiOkResponse({ type: [AppointmentView] })
@@ -32,7 +38,7 @@ export class DeskController {
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentView })
   checkIn(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
-    return this.desk.checkIn(id, user);
+    return this.actions.checkIn(id, user);
   }
 
   @Put('appointments/:id/identity-check')
@@ -42,7 +48,7 @@ export class DeskController {
     @Body() body: IdentityCheckDto,
     @CurrentUser() user: AuthUser,
   ): Promise<IdentityCheckResultView> {
-    return this.desk.identityCheck(id, body, user);
+    return this.identityChecks.record(id, body, user);
   }
 
   @Post('appointments/:id/complete')
@@ -53,13 +59,13 @@ export class DeskController {
     @Body() body: CompleteDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AppointmentView> {
-    return this.desk.complete(id, body, user);
+    return this.actions.complete(id, body, user);
   }
 
   @Post('appointments/:id/no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentView })
   noShow(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
-    return this.desk.noShow(id, user);
+    return this.actions.noShow(id, user);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { BookingsService } from '../bookings/bookings.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxDeliveryService } from '../notifications/outbox-delivery.service.js';
 import { ReminderService } from '../bookings/reminder.service.js';
 import { RetentionService } from '../retention/retention.service.js';
+import { NoShowSweepService } from './no-show-sweep.service.js';
 
 interface Job {
   name: string;
@@ -27,14 +27,14 @@ export class ScheduledWorkService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly delivery: OutboxDeliveryService,
     private readonly reminders: ReminderService,
-    private readonly bookings: BookingsService,
+    private readonly noShows: NoShowSweepService,
     private readonly retention: RetentionService,
   ) {}
 
   readonly jobs: Job[] = [
     { name: 'mail-delivery', everyMs: 2_000, run: () => this.delivery.deliverDue() },
     { name: 'reminders', everyMs: 60_000, run: () => this.reminders.enqueueDue() },
-    { name: 'no-shows', everyMs: 10 * 60_000, run: () => this.bookings.markPastNoShows() },
+    { name: 'no-shows', everyMs: 10 * 60_000, run: () => this.noShows.run() },
     { name: 'retention', everyMs: 60 * 60_000, run: () => this.retention.run() },
   ];
 

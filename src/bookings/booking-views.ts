@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { formatInZone } from '../calendar/zoned-time.js';
+import type { Centre } from '../centres/centre.entity.js';
+import { findCentre } from '../centres/centre-calendars.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import type { Booking } from './booking.entity.js';
+import { maskedPersonalData, PersonalData } from './booking-personal-data.js';
+import type { BookingView } from './booking.view.js';
+
+/** A booking as the citizen's answers show it: times in the centre's zone, personal data masked. */
+@Injectable()
+export class BookingViews {
+  constructor(private readonly cipher: PersonalDataCipher) {}
+
+  async of(manager: EntityManager, booking: Booking): Promise<BookingView> {
+    return this.with(booking, (await findCentre(manager, booking.centreId))!);
+  }
+
+  /** `centre` with its appointment types; `known`: the personal data this request has in hand (not decrypted). */
+  with(booking: Booking, centre: Centre, known?: PersonalData): BookingView {
+    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
+    return {
+      id: booking.id,
+      reference: booking.reference,
+      status: booking.status,
+      startsAt: formatInZone(centre.timeZone, booking.startsAt),
+      endsAt: formatInZone(centre.timeZone, booking.endsAt),
+      centre: { id: centre.id, name: centre.name, address: centre.address },
+      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      ...maskedPersonalData(this.cipher, booking, known),
+      documents: booking.documents.map((type) => ({ type })),
+      witnessAdvice: booking.witnessAdvice,
+      documentAdvice: booking.documentAdvice,
+      cancelledBy: booking.cancelledBy,
+    };
+  }
+}

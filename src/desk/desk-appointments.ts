@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditEntry } from '../audit/audit.service.js';
+import { AuthUser, canActFor } from '../auth/auth-user.js';
+import { Booking } from '../bookings/booking.entity.js';
+import { recordBookingEvent } from '../bookings/booking-event.js';
+import { lockForChange } from '../bookings/booking-locks.js';
+import { maskedPersonalData } from '../bookings/booking-personal-data.js';
+import { formatInZone } from '../calendar/zoned-time.js';
+import { Clock } from '../common/clock.js';
+import { isUuid } from '../common/validators.js';
+import type { Centre } from '../centres/centre.entity.js';
+import { findCentre } from '../centres/centre-calendars.js';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import type { AppointmentView } from './appointment.view.js';
+import { DeskError } from './desk.error.js';
+import { IdentityCheck } from './identity-check.entity.js';
+
+/** What every desk action needs: the appointment as this clerk may see it, its checks, its view, its records. */
+@Injectable()
+export class DeskAppointments {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Another centre's appointment answers exactly like one that does not exist; `lock`: for a change. */
+  async load(manager: EntityManager, id: string, user: AuthUser, lock: boolean) {
+    if (!isUuid(id)) throw DeskError.notFound();
+    const booking = lock
+      ? await lockForChange(manager, id)
+      : await manager.findOne(Booking, { where: { id } });
+    if (!booking || !canActFor(user, booking.centreId)) throw DeskError.notFound();
+    const centre = (await findCentre(manager, booking.centreId))!;
+    return { booking, centre };
+  }
+
+  async latestChecks(manager: EntityManager, bookingIds: string[]): Promise<Map<string, IdentityCheck>> {
+    if (bookingIds.length === 0) return new Map();
+    const checks = await manager.find(IdentityCheck, {
+      where: { bookingId: In(bookingIds) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return new Map(checks.map((check) => [check.bookingId, check]));
+  }
+
+  /** The clerk's action in the audit trail and in the booking's own history. */
+  async record(
+    manager: EntityManager,
+    user: AuthUser,
+    audit: AuditEntry & { bookingId: string },
+    event: { action: string; detail: Record<string, unknown> },
+  ): Promise<void> {
+    await this.audit.record(manager, user, [audit]);
+    await recordBookingEvent(manager, {
+      bookingId: audit.bookingId,
+      at: this.clock.now().toJSDate(),
+      actor: `user:${user.id}`,
+      ...event,
+    });
+  }
+
+  view(booking: Booking, centre: Centre, check: IdentityCheck | undefined): AppointmentView {
+    const iso = (instant: Date) => formatInZone(centre.timeZone, instant);
+    const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
+    return {
+      id: booking.id,
+      reference: booking.reference,
+      startsAt: iso(booking.startsAt),
+      endsAt: iso(booking.endsAt),
+      status: booking.status,
+      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      ...maskedPersonalData(this.cipher, booking),
+      documents: booking.documents.map((documentType) => ({ type: documentType })),
+      witnessAdvice: booking.witnessAdvice,
+      documentAdvice: booking.documentAdvice,
+      identityCheck: check
+        ? {
+            at: iso(check.at),
+            controlQuestions: check.controlQuestions,
+            identityEstablished: check.identityEstablished,
+            documentsSufficient: check.documentsSufficient,
+            witnessVerified: check.witnessVerified,
+            witnessRequiredNextTime: check.witnessRequiredNextTime,
+            problems: check.problems,
+          }
+        : null,
+      outcome: booking.outcome,
+      outcomeReason: booking.outcomeReason,
+    };
+  }
+}
