@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { CurrentUser, Public, Roles } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
+import { RateLimit } from '../rate-limit/index.js';
 import { CreateUserDto, LoginDto, LoginResultDto, UserDto } from './accounts.dto.js';
 import { LoginService, LoginResult } from './login.service.js';
 import { UsersService } from './users.service.js';

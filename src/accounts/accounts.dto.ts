@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { Role } from '../auth/auth-user.js';
+import type { Role } from '../auth/index.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@borgerservice.example' })

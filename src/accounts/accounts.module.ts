@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActiveUsers } from '../auth/active-users.js';
-import { AuthGuard } from '../auth/auth.guard.js';
-import { AuthModule } from '../auth/auth.module.js';
-import { Centre } from '../centres/centre.entity.js';
+import { ActiveUsers, AuthGuard, AuthModule } from '../auth/index.js';
+import { Centre } from '../centres/index.js';
 import { AuthController, UsersController } from './accounts.controller.js';
 import { LoginService } from './login.service.js';
 import { User } from './user.entity.js';

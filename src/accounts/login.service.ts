@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { AppConfig } from '../config/app-config.js';
-import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { AuthError, AuthErrorCode } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { toAuthUser, UsersService } from './users.service.js';
 
 export interface LoginResult {

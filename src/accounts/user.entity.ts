@@ -9,9 +9,9 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { Centre } from '../centres/centre.entity.js';
+import { Centre } from '../centres/index.js';
 
-import type { Role } from '../auth/auth-user.js';
+import type { Role } from '../auth/index.js';
 
 @Entity('app_user')
 @Index('uq_app_user_email', ['email'], { unique: true })

@@ -4,10 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { InputError } from '../common/domain-error.js';
-import { ActiveUsers } from '../auth/active-users.js';
-import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
-import type { AuthUser, Role } from '../auth/auth-user.js';
-import { Centre } from '../centres/centre.entity.js';
+import { ActiveUsers, AuthError, AuthErrorCode } from '../auth/index.js';
+import type { AuthUser, Role } from '../auth/index.js';
+import { Centre } from '../centres/index.js';
 import { User } from './user.entity.js';
 
 export function toAuthUser(user: User): AuthUser {

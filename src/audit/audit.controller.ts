@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../auth/index.js';
 import { AuditService } from './audit.service.js';
 import { AuditView } from './audit.view.js';
 

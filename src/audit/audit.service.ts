@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../auth/index.js';
 import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
 import { AuditError } from './audit.error.js';

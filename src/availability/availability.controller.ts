@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators.js';
-import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { Public } from '../auth/index.js';
+import { RateLimit } from '../rate-limit/index.js';
 import { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 import { AvailabilityJson, AvailabilityService } from './availability.service.js';
 

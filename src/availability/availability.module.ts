@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CentresModule } from '../centres/centres.module.js';
+import { CentresModule } from '../centres/index.js';
 import { AvailabilityController } from './availability.controller.js';
 import { AvailabilityService } from './availability.service.js';
 

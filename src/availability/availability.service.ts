@@ -4,12 +4,10 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { InputError } from '../common/domain-error.js';
-import { CALENDAR_STAMP, CentreStamp } from '../centres/calendar-stamp.js';
-import { CentreCalendars } from '../centres/centre-calendars.js';
+import { CALENDAR_STAMP, CentreCalendars, CentreStamp } from '../centres/index.js';
 import { ReadPool } from '../database/read-pool.js';
-import { bookedCellsJson } from '../capacity/capacity.sql.js';
-import { availability, Slot } from '../calendar/calendar-rules.js';
-import { formatInstant } from '../calendar/zoned-time.js';
+import { bookedCellsJson } from '../capacity/index.js';
+import { Slot, availability, formatInstant } from '../calendar/index.js';
 import type { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
 
 export const MAX_AVAILABILITY_DAYS = 93;

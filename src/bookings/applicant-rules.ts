@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { localDate } from '../calendar/zoned-time.js';
+import { localDate } from '../calendar/index.js';
 import { Clock } from '../common/clock.js';
 import type { FieldIssue } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
-import type { Centre } from '../centres/centre.entity.js';
-import { impossibleApplicant } from '../identity/applicant-dates.js';
-import { CprNumber, parseCpr } from '../identity/cpr-number.js';
-import type { DocumentType, Language } from '../identity/identity-documents.js';
-import { WitnessAdvice, witnessAdvice } from '../identity/witness-advice.js';
-import { witnessIneligibility } from '../identity/witness-eligibility.js';
+import type { Centre } from '../centres/index.js';
+import {
+  CprNumber,
+  WitnessAdvice,
+  impossibleApplicant,
+  parseCpr,
+  witnessAdvice,
+  witnessIneligibility,
+} from '../identity/index.js';
+import type { DocumentType, Language } from '../identity/index.js';
 import type { Booking } from './booking.entity.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 

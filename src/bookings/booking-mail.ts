@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { findCentre } from '../centres/centre-calendars.js';
-import type { MessageKind } from '../notifications/outbox-message.entity.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { findCentre } from '../centres/index.js';
+import { NotificationsService } from '../notifications/index.js';
+import type { MessageKind } from '../notifications/index.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import type { Booking } from './booking.entity.js';
 import { applicantOf } from './booking-personal-data.js';
 

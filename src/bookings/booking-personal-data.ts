@@ -1,6 +1,6 @@
-import { maskCpr } from '../identity/cpr-number.js';
-import { maskEmail, maskPhone } from '../personal-data/personal-data.cipher.js';
-import type { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { maskCpr } from '../identity/index.js';
+import { maskEmail, maskPhone } from '../personal-data/index.js';
+import type { PersonalDataCipher } from '../personal-data/index.js';
 import type { ApplicantPersonalData, Booking, WitnessPersonalData } from './booking.entity.js';
 
 /** What an appointment shows once retention has erased its personal data. */

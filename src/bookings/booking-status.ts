@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CapacityLedger } from '../capacity/capacity-ledger.js';
+import { CapacityLedger } from '../capacity/index.js';
 import { Clock } from '../common/clock.js';
 import { recordBookingEvent } from './booking-event.js';
 import { BookingAction, startOf, transition } from './booking-lifecycle.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { bookableSlot } from '../calendar/calendar-rules.js';
+import { bookableSlot } from '../calendar/index.js';
 import { Clock } from '../common/clock.js';
-import type { CentreStamp } from '../centres/calendar-stamp.js';
-import { CentreCalendars } from '../centres/centre-calendars.js';
+import { CentreCalendars } from '../centres/index.js';
+import type { CentreStamp } from '../centres/index.js';
 import { notBookable } from './applicant-rules.js';
 import { NEW_BOOKING_SQL } from './new-booking.sql.js';
 

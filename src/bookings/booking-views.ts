@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { formatInZone } from '../calendar/zoned-time.js';
-import type { Centre } from '../centres/centre.entity.js';
-import { findCentre } from '../centres/centre-calendars.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { formatInZone } from '../calendar/index.js';
+import { findCentre } from '../centres/index.js';
+import type { Centre } from '../centres/index.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import type { Booking } from './booking.entity.js';
 import { maskedPersonalData, PersonalData } from './booking-personal-data.js';
 import type { BookingView } from './booking.view.js';

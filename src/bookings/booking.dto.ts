@@ -17,9 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { isInstant, IsLocalDate, Omittable } from '../common/validators.js';
-import { parseCpr } from '../identity/cpr-number.js';
-import { DOCUMENT_TYPES } from '../identity/identity-documents.js';
-import type { DocumentType, Language } from '../identity/identity-documents.js';
+import { DOCUMENT_TYPES, parseCpr } from '../identity/index.js';
+import type { DocumentType, Language } from '../identity/index.js';
 
 /** The message never repeats the value: it is a CPR number, or meant to be one. */
 export const IsCprNumber = () =>

@@ -10,10 +10,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { AppointmentType } from '../centres/appointment-type.entity.js';
-import { Centre } from '../centres/centre.entity.js';
-import type { DocumentAdvice, DocumentType, Language } from '../identity/identity-documents.js';
-import type { WitnessAdvice } from '../identity/witness-advice.js';
+import { AppointmentType, Centre } from '../centres/index.js';
+import type { DocumentAdvice, DocumentType, Language, WitnessAdvice } from '../identity/index.js';
 
 export type BookingStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DocumentType } from '../identity/identity-documents.js';
+import type { DocumentType } from '../identity/index.js';
 import type { BookingStatus } from './booking.entity.js';
 
 export class WitnessReasonView {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators.js';
-import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { Public } from '../auth/index.js';
+import { RateLimit } from '../rate-limit/index.js';
 import { CreateBookingDto, RescheduleDto, WitnessDto } from './booking.dto.js';
 import { BookingView, CreatedBookingView } from './booking.view.js';
 import { BookingCreationService } from './booking-creation.service.js';

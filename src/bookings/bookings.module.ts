@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CapacityModule } from '../capacity/capacity.module.js';
-import { CentresModule } from '../centres/centres.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
+import { CapacityModule } from '../capacity/index.js';
+import { CentresModule } from '../centres/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 import { ApplicantRules } from './applicant-rules.js';
 import { BookingCreationService } from './booking-creation.service.js';
 import { BookingMail } from './booking-mail.js';

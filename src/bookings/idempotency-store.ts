@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { InputError } from '../common/domain-error.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreatedBookingView } from './booking.view.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';

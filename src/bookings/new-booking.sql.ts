@@ -1,5 +1,5 @@
-import { CAPACITY_SQL } from '../capacity/capacity.sql.js';
-import { CALENDAR_STAMP } from '../centres/calendar-stamp.js';
+import { CAPACITY_SQL } from '../capacity/index.js';
+import { CALENDAR_STAMP } from '../centres/index.js';
 import type { Booking } from './booking.entity.js';
 
 /**

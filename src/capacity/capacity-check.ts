@@ -1,5 +1,4 @@
-import { CalendarRules, daySchedule } from '../calendar/calendar-rules.js';
-import { localDate } from '../calendar/zoned-time.js';
+import { CalendarRules, daySchedule, localDate } from '../calendar/index.js';
 
 export interface HeldBooking {
   id: string;

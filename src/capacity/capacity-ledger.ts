@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CalendarRules, Cell } from '../calendar/calendar-rules.js';
+import type { CalendarRules, Cell } from '../calendar/index.js';
 import { CapacityError } from './capacity.error.js';
 import { CAPACITY_SQL } from './capacity.sql.js';
 import { bookingsLosingCapacity, desksByCell, HeldBooking } from './capacity-check.js';

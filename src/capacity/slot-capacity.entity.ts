@@ -1,6 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { Centre } from '../centres/centre.entity.js';
+import { Centre } from '../centres/index.js';
 
 /**
  * One row per bookable grid cell that holds at least one booking. A booking takes its cells with row locks in

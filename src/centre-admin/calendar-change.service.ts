@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThanOrEqual } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { formatInZone } from '../calendar/zoned-time.js';
+import type { AuthUser } from '../auth/index.js';
+import { formatInZone } from '../calendar/index.js';
 import { Clock } from '../common/clock.js';
-import { CalendarError, CalendarErrorCode } from '../centres/calendar.error.js';
-import type { Centre } from '../centres/centre.entity.js';
-import type { CreateClosureDto, UpdateCentreDto, WeeklyHoursDto } from '../centres/centre.dto.js';
-import type { CentreView, ClosureView } from '../centres/centre.view.js';
-import { CalendarChange, CalendarChangeHook, CentresService } from '../centres/centres.service.js';
-import { CENTRE_CANCEL_REASONS } from '../notifications/message-templates.js';
-import { Booking } from '../bookings/booking.entity.js';
-import { BookingStatusWriter } from '../bookings/booking-status.js';
-import { CapacityLedger } from '../capacity/capacity-ledger.js';
+import {
+  CalendarChange,
+  CalendarChangeHook,
+  CalendarError,
+  CalendarErrorCode,
+  CentresService,
+} from '../centres/index.js';
+import type {
+  Centre,
+  CentreView,
+  ClosureView,
+  CreateClosureDto,
+  UpdateCentreDto,
+  WeeklyHoursDto,
+} from '../centres/index.js';
+import { CENTRE_CANCEL_REASONS } from '../notifications/index.js';
+import { Booking, BookingStatusWriter } from '../bookings/index.js';
+import { CapacityLedger } from '../capacity/index.js';
 
 /**
  * Calendar changes that could take capacity from booked times. Nothing is dropped silently: without confirmation

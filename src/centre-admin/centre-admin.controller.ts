@@ -1,18 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { ArrayOf } from '../common/validation.js';
 import {
   AppointmentTypeDto,
+  CentreView,
+  CentresService,
+  ClosureView,
   ConfirmQueryDto,
   CreateCentreDto,
   CreateClosureDto,
   OpeningHoursDto,
   UpdateCentreDto,
-} from '../centres/centre.dto.js';
-import { CentreView, ClosureView } from '../centres/centre.view.js';
-import { CentresService } from '../centres/centres.service.js';
+} from '../centres/index.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 
 const AFFECTED = {

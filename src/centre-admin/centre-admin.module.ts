@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BookingsModule } from '../bookings/bookings.module.js';
-import { CapacityModule } from '../capacity/capacity.module.js';
-import { CentresModule } from '../centres/centres.module.js';
+import { BookingsModule } from '../bookings/index.js';
+import { CapacityModule } from '../capacity/index.js';
+import { CentresModule } from '../centres/index.js';
 import { CalendarChangeService } from './calendar-change.service.js';
 import { AdminCentresController, CalendarChangeController } from './centre-admin.controller.js';
 

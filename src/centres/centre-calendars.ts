@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { CalendarRules, WeeklyInterval } from '../calendar/calendar-rules.js';
+import type { CalendarRules, WeeklyInterval } from '../calendar/index.js';
 import { isUuid } from '../common/validators.js';
 import { CalendarError } from './calendar.error.js';
 import { Centre } from './centre.entity.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { RateLimit } from '../rate-limit/rate-limit.decorator.js';
+import { RateLimit } from '../rate-limit/index.js';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public } from '../auth/auth.decorators.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Public } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { CentresService } from './centres.service.js';
 

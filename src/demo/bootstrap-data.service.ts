@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../accounts/users.service.js';
+import { UsersService } from '../accounts/index.js';
 import { AppConfig } from '../config/app-config.js';
-import { Centre } from '../centres/centre.entity.js';
-import { CentresService } from '../centres/centres.service.js';
+import { Centre, CentresService } from '../centres/index.js';
 
 export const DEMO_ADMIN_EMAIL = 'demo-admin@borgerservice.localhost';
 

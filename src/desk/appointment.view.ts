@@ -4,9 +4,9 @@ import {
   MaskedApplicantView,
   MaskedWitnessView,
   WitnessAdviceView,
-} from '../bookings/booking.view.js';
-import type { BookingStatus } from '../bookings/booking.entity.js';
-import type { IdentityProblemCode } from '../identity/identity-decision.js';
+} from '../bookings/index.js';
+import type { BookingStatus } from '../bookings/index.js';
+import type { IdentityProblemCode } from '../identity/index.js';
 
 export class IdentityProblemView {
   @ApiProperty({ example: 'DOCUMENTS_INSUFFICIENT' }) code: IdentityProblemCode;

@@ -1,4 +1,4 @@
-import { localDate } from '../calendar/zoned-time.js';
+import { localDate } from '../calendar/index.js';
 
 /** Why a no-show cannot be recorded at `now`, or null: only once the start plus the grace period has passed. */
 export function noShowTooEarly(startsAt: Date, now: Date, graceMinutes: number): string | null {

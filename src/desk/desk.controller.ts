@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { CompleteDto, DayQueryDto, IdentityCheckDto } from './desk.dto.js';
 import { AppointmentView, IdentityCheckResultView } from './appointment.view.js';
 import { DeskActionsService } from './desk-actions.service.js';

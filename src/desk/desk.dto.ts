@@ -13,14 +13,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCprNumber } from '../bookings/booking.dto.js';
-import { OUTCOMES } from '../bookings/booking.entity.js';
-import type { Outcome } from '../bookings/booking.entity.js';
+import { IsCprNumber, OUTCOMES } from '../bookings/index.js';
+import type { Outcome } from '../bookings/index.js';
 import { IsLocalDate } from '../common/validators.js';
-import { CONTROL_QUESTION_OUTCOMES } from '../identity/identity-decision.js';
-import type { ControlQuestions } from '../identity/identity-decision.js';
-import { DOCUMENT_TYPES } from '../identity/identity-documents.js';
-import type { DocumentType } from '../identity/identity-documents.js';
+import { CONTROL_QUESTION_OUTCOMES, DOCUMENT_TYPES } from '../identity/index.js';
+import type { ControlQuestions, DocumentType } from '../identity/index.js';
 
 export class DayQueryDto {
   @ApiProperty({ example: '2027-01-12' })

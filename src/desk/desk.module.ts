@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
-import { CapacityModule } from '../capacity/capacity.module.js';
-import { CentresModule } from '../centres/centres.module.js';
-import { BookingsModule } from '../bookings/bookings.module.js';
+import { AuditModule } from '../audit/index.js';
+import { CapacityModule } from '../capacity/index.js';
+import { CentresModule } from '../centres/index.js';
+import { BookingsModule } from '../bookings/index.js';
 import { DeskActionsService } from './desk-actions.service.js';
 import { DeskAppointments } from './desk-appointments.js';
 import { DeskController } from './desk.controller.js';

@@ -1,7 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Booking } from '../bookings/booking.entity.js';
-import type { DocumentType } from '../identity/identity-documents.js';
-import type { ControlQuestions, IdentityProblem } from '../identity/identity-decision.js';
+import { Booking } from '../bookings/index.js';
+import type { ControlQuestions, DocumentType, IdentityProblem } from '../identity/index.js';
 
 /** One identity check at the desk, as recorded; the latest one of a booking is the one that counts. */
 @Entity('identity_check')

@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { BookingStatusWriter } from '../bookings/booking-status.js';
-import { localDate } from '../calendar/zoned-time.js';
+import type { AuthUser } from '../auth/index.js';
+import { BookingStatusWriter } from '../bookings/index.js';
+import { localDate } from '../calendar/index.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { inTransaction } from '../database/transaction.js';
-import { parseCpr } from '../identity/cpr-number.js';
-import { decideIdentity } from '../identity/identity-decision.js';
 import {
   WITNESS_MAX_ACTS,
   WITNESS_WINDOW_DAYS,
+  decideIdentity,
+  parseCpr,
   witnessIneligibility,
-} from '../identity/witness-eligibility.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+} from '../identity/index.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import type { IdentityCheckResultView } from './appointment.view.js';
 import { DeskAppointments } from './desk-appointments.js';
 import type { IdentityCheckDto } from './desk.dto.js';

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DocumentAdvice, DocumentType, Language } from '../identity/identity-documents.js';
-import type { WitnessAdvice } from '../identity/witness-advice.js';
+import type { DocumentAdvice, DocumentType, Language, WitnessAdvice } from '../identity/index.js';
 import type { MessageKind } from './outbox-message.entity.js';
 
 export interface MessageFacts {

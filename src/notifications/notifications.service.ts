@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Centre } from '../centres/centre.entity.js';
-import type { DocumentAdvice, DocumentType, Language } from '../identity/identity-documents.js';
-import type { WitnessAdvice } from '../identity/witness-advice.js';
+import type { Centre } from '../centres/index.js';
+import type { DocumentAdvice, DocumentType, Language, WitnessAdvice } from '../identity/index.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import { CalendarFacts, calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
 import { MessageFacts, renderMessage } from './message-templates.js';

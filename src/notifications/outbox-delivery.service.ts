@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
+import { PersonalDataCipher } from '../personal-data/index.js';
 import { MailTransport } from './mail-transport.js';
 import { MailFacts, renderMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';

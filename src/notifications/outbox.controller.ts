@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../auth/index.js';
 import { OutboxQueryDto } from './outbox.dto.js';
 import { OutboxDeliveryService } from './outbox-delivery.service.js';
 import { OutboxEntryView } from './outbox.view.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { WITNESS_WINDOW_DAYS } from '../identity/witness-eligibility.js';
+import { WITNESS_WINDOW_DAYS } from '../identity/index.js';
 
 export interface RetentionRun {
   bookingsErased: number;

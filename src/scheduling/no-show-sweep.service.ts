@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BookingStatusWriter } from '../bookings/booking-status.js';
+import { BookingStatusWriter } from '../bookings/index.js';
 
 /** Nightly: appointments whose day is over and nobody came become no-shows; unfinished check-ins are closed. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config.js';
-import { OutboxDeliveryService } from '../notifications/outbox-delivery.service.js';
-import { ReminderService } from '../bookings/reminder.service.js';
-import { RetentionService } from '../retention/retention.service.js';
+import { OutboxDeliveryService } from '../notifications/index.js';
+import { ReminderService } from '../bookings/index.js';
+import { RetentionService } from '../retention/index.js';
 import { NoShowSweepService } from './no-show-sweep.service.js';
 
 interface Job {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { BookingsModule } from '../bookings/bookings.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { RetentionService } from '../retention/retention.service.js';
+import { BookingsModule } from '../bookings/index.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { RetentionService } from '../retention/index.js';
 import { NoShowSweepService } from './no-show-sweep.service.js';
 import { ScheduledWorkService } from './scheduled-work.service.js';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../auth/index.js';
 import { DateRangeQueryDto } from './statistics.dto.js';
 import { StatisticsService } from './statistics.service.js';
 import { CentreStatistics } from './statistics.view.js';

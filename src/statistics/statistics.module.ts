@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CentresModule } from '../centres/centres.module.js';
+import { CentresModule } from '../centres/index.js';
 import { StatisticsController } from './statistics.controller.js';
 import { StatisticsService } from './statistics.service.js';
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { OUTCOMES, Outcome } from '../bookings/booking.entity.js';
+import { OUTCOMES, Outcome } from '../bookings/index.js';
 import { InputError } from '../common/domain-error.js';
-import { CentresService } from '../centres/centres.service.js';
+import { CentresService } from '../centres/index.js';
 import type { CentreStatistics } from './statistics.view.js';
 
 interface Row {

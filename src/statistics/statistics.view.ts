@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Outcome } from '../bookings/booking.entity.js';
+import type { Outcome } from '../bookings/index.js';
 
 export class CancellationCountsView {
   @ApiProperty() total: number;

@@ -1,0 +1,4 @@
+/** What the audit capability offers the others; everything else in this folder is its own. */
+export { AuditModule } from './audit.module.js';
+export { AuditService } from './audit.service.js';
+export type { AuditEntry } from './audit.service.js';
