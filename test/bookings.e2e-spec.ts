@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
 import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
 import { bearer, loginAs, startTestApp, TestApp } from './support/test-app.js';
 
@@ -464,6 +465,32 @@ describe('Citizen bookings', () => {
         .send(closure)
         .expect(201);
       expect(await viewOf(other)).toMatchObject({ status: 'cancelled', cancelledBy: 'centre' });
+
+      // The system's reason is kept as a code, an administrator's as typed; the migration moves old English rows.
+      const reasons = () =>
+        t.app
+          .get(DataSource)
+          .query<{ id: string; code: string | null; reason: string | null }[]>(
+            'SELECT id, cancel_reason_code AS code, cancel_reason AS reason FROM booking WHERE id = ANY($1) ORDER BY id',
+            [[second.id, other.id]],
+          );
+      const expected = [
+        { id: second.id, code: 'opening_hours_changed', reason: null },
+        { id: other.id, code: null, reason: 'Strømsvigt' },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(await reasons()).toEqual(expected);
+      const runner = t.app.get(DataSource).createQueryRunner();
+      try {
+        await new CancelReasonCodes1764547200000().down(runner);
+        const english = (await runner.query('SELECT cancel_reason AS reason FROM booking WHERE id = $1', [
+          second.id,
+        ])) as { reason: string }[];
+        expect(english).toEqual([{ reason: 'The centre has changed its opening hours' }]);
+        await new CancelReasonCodes1764547200000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await reasons()).toEqual(expected);
 
       const grid = await t
         .http()

@@ -138,6 +138,7 @@ export class BookingCreationService {
       outcome: null,
       outcomeReason: null,
       cancelledBy: null,
+      cancelReasonCode: null,
       cancelReason: null,
     });
     const confirmation = this.notifications.compose({

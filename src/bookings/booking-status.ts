@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CapacityLedger } from '../capacity/index.js';
 import { Clock } from '../common/clock.js';
+import type { CancelReasonCode } from '../notifications/index.js';
 import { recordBookingEvent } from './booking-event.js';
 import { BookingAction, startOf, transition } from './booking-lifecycle.js';
 import { BookingMail } from './booking-mail.js';
 import { BOOKING_SQL } from './booking.sql.js';
 import { Booking, BookingStatus } from './booking.entity.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
+
+/** Why a centre cancels: one of the system's reasons, or what an administrator typed. */
+export type CancelReason = { code: CancelReasonCode } | { text: string };
 
 const UNFINISHED_REASON = 'Closed automatically: checked in but never completed at the desk';
 
@@ -48,14 +52,20 @@ export class BookingStatusWriter {
     booking: Booking,
     by: 'citizen' | 'centre',
     actor: string,
-    reason: string | null,
+    reason: CancelReason | null,
   ): Promise<Booking> {
     const action = by === 'citizen' ? 'citizen_cancel' : 'centre_cancel';
-    const changes = { status: this.next(booking, action), cancelledBy: by, cancelReason: reason };
+    const changes = {
+      status: this.next(booking, action),
+      cancelledBy: by,
+      cancelReasonCode: reason && 'code' in reason ? reason.code : null,
+      cancelReason: reason && 'text' in reason ? reason.text : null,
+    };
     await this.update(manager, booking, action, changes);
     // Only a booking that was still booked reaches here, so its desks are given back exactly once.
     await this.capacity.release(manager, booking.centreId, booking.cellStarts);
-    await this.record(manager, booking.id, actor, 'cancelled', { by, reason });
+    const why = changes.cancelReasonCode ?? changes.cancelReason;
+    await this.record(manager, booking.id, actor, 'cancelled', { by, reason: why });
     const cancelled = { ...booking, ...changes };
     await this.mail.enqueue(
       manager,

@@ -12,6 +12,7 @@ import {
 import type { Relation } from 'typeorm';
 import { AppointmentType, Centre } from '../centres/index.js';
 import type { DocumentAdvice, DocumentType, Language, WitnessAdvice } from '../identity/index.js';
+import type { CancelReasonCode } from '../notifications/index.js';
 
 export type BookingStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
 
@@ -46,6 +47,10 @@ export interface WitnessPersonalData {
 @Check('ck_booking_interval', `"starts_at" < "ends_at"`)
 @Check('ck_booking_cancelled_by', `("status" = 'cancelled') = ("cancelled_by" IS NOT NULL)`)
 @Check('ck_booking_outcome', `("status" = 'completed') = ("outcome" IS NOT NULL)`)
+@Check(
+  'ck_booking_cancel_reason_code',
+  `"cancel_reason_code" IN ('opening_hours_changed', 'closed_on_this_day', 'no_longer_takes_appointments')`,
+)
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -132,6 +137,11 @@ export class Booking {
   @Column({ name: 'cancelled_by', type: 'text', nullable: true })
   cancelledBy: 'citizen' | 'centre' | null;
 
+  /** The system's reason when a calendar change cancelled it; the texts are in notifications. */
+  @Column({ name: 'cancel_reason_code', type: 'text', nullable: true })
+  cancelReasonCode: CancelReasonCode | null;
+
+  /** An administrator's closure reason, as typed. */
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
 

@@ -14,3 +14,4 @@ export {
 } from './booking.view.js';
 export { BookingsModule } from './bookings.module.js';
 export { ReminderService } from './reminder.service.js';
+export type { CancelReason } from './booking-status.js';

@@ -18,8 +18,8 @@ import type {
   UpdateCentreDto,
   WeeklyHoursDto,
 } from '../centres/index.js';
-import { CENTRE_CANCEL_REASONS } from '../notifications/index.js';
 import { Booking, BookingStatusWriter } from '../bookings/index.js';
+import type { CancelReason } from '../bookings/index.js';
 import { CapacityLedger } from '../capacity/index.js';
 
 /**
@@ -45,7 +45,7 @@ export class CalendarChangeService {
     return this.centres.setOpeningHours(
       centreId,
       weekly,
-      this.guard(confirm, user, CENTRE_CANCEL_REASONS.openingHoursChanged.en),
+      this.guard(confirm, user, { code: 'opening_hours_changed' }),
     );
   }
 
@@ -55,10 +55,9 @@ export class CalendarChangeService {
     confirm: boolean,
     user: AuthUser,
   ): Promise<CentreView> {
-    const reason =
-      dto.active === false
-        ? CENTRE_CANCEL_REASONS.noLongerTakesAppointments.en
-        : CENTRE_CANCEL_REASONS.closedOnThisDay.en;
+    const reason: CancelReason = {
+      code: dto.active === false ? 'no_longer_takes_appointments' : 'closed_on_this_day',
+    };
     return this.centres.update(centreId, dto, this.guard(confirm, user, reason));
   }
 
@@ -68,10 +67,10 @@ export class CalendarChangeService {
     confirm: boolean,
     user: AuthUser,
   ): Promise<ClosureView> {
-    return this.centres.addClosure(centreId, dto, user, this.guard(confirm, user, dto.reason));
+    return this.centres.addClosure(centreId, dto, user, this.guard(confirm, user, { text: dto.reason }));
   }
 
-  private guard(confirm: boolean, user: AuthUser, reason: string): CalendarChangeHook {
+  private guard(confirm: boolean, user: AuthUser, reason: CancelReason): CalendarChangeHook {
     return async (manager: EntityManager, centre: Centre, change: CalendarChange) => {
       const now = this.clock.now().toJSDate();
       const cells = await this.capacity.futureCells(manager, centre.id, now);

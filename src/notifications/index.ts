@@ -1,5 +1,6 @@
 /** What the notifications capability offers the others; everything else in this folder is its own. */
-export { CENTRE_CANCEL_REASONS } from './message-templates.js';
+export { CANCEL_REASON_CODES } from './message-templates.js';
+export type { CancelReasonCode } from './message-templates.js';
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
 export { OutboxDeliveryService } from './outbox-delivery.service.js';

@@ -16,29 +16,37 @@ export interface MessageFacts {
   documentAdvice: DocumentAdvice;
   witnessAdvice: WitnessAdvice;
   hasWitness: boolean;
+  /** The system's reason for a centre's cancellation, or null with `cancelReason` as an administrator typed it. */
+  cancelReasonCode: CancelReasonCode | null;
   cancelReason: string | null;
   witnessMitidMinDays: number;
   mitidErhvervUrl: string;
 }
 
-/**
- * The reasons the system gives when a calendar change cancels a booking. They are stored in English on the
- * booking (as an administrator's closure reason is stored as typed) and written in the citizen's language here.
- */
-export const CENTRE_CANCEL_REASONS = {
-  openingHoursChanged: {
+export const CANCEL_REASON_CODES = [
+  'opening_hours_changed',
+  'closed_on_this_day',
+  'no_longer_takes_appointments',
+] as const;
+/** The reasons the system gives when a calendar change cancels a booking: stored as codes, written in the citizen's language. */
+export type CancelReasonCode = (typeof CANCEL_REASON_CODES)[number];
+
+export const CANCEL_REASON_TEXTS: Record<CancelReasonCode, Record<Language, string>> = {
+  opening_hours_changed: {
     en: 'The centre has changed its opening hours',
     da: 'Borgerservice har ændret sine åbningstider',
   },
-  closedOnThisDay: { en: 'The centre is closed on this day', da: 'Borgerservice holder lukket denne dag' },
-  noLongerTakesAppointments: {
+  closed_on_this_day: { en: 'The centre is closed on this day', da: 'Borgerservice holder lukket denne dag' },
+  no_longer_takes_appointments: {
     en: 'The centre no longer takes appointments',
     da: 'Borgerservice tager ikke længere imod tidsbestillinger',
   },
-} satisfies Record<string, Record<Language, string>>;
+};
 
-function cancelReasonIn(language: Language, reason: string): string {
-  return Object.values(CENTRE_CANCEL_REASONS).find((known) => known.en === reason)?.[language] ?? reason;
+function cancelReasonIn(facts: MessageFacts): string | null {
+  return facts.cancelReasonCode
+    ? CANCEL_REASON_TEXTS[facts.cancelReasonCode][facts.language]
+    : facts.cancelReason;
 }
 
 export interface RenderedMessage {
@@ -188,8 +196,8 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
         `${t.where}: ${facts.centre.name}, ${facts.centre.address}`,
         `${t.what}: ${facts.appointmentTypeName}`,
         `${t.reference}: ${facts.reference}`,
-        ...(facts.kind === 'cancelled_by_centre' && facts.cancelReason
-          ? [`${t.reason}: ${cancelReasonIn(facts.language, facts.cancelReason)}`]
+        ...(facts.kind === 'cancelled_by_centre' && cancelReasonIn(facts)
+          ? [`${t.reason}: ${cancelReasonIn(facts)}`]
           : []),
       ],
     ],

@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config.js';
 import { PersonalDataCipher } from '../personal-data/index.js';
 import { CalendarFacts, calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
-import { MessageFacts, renderMessage } from './message-templates.js';
+import { CancelReasonCode, MessageFacts, renderMessage } from './message-templates.js';
 import type { MessageKind } from './outbox-message.entity.js';
 
 export type StoredMail = Omit<OutgoingMail, 'messageId'>;
@@ -54,6 +54,7 @@ export interface MailSubject {
   documentAdvice: DocumentAdvice;
   witnessAdvice: WitnessAdvice;
   witnessEncrypted: string | null;
+  cancelReasonCode: CancelReasonCode | null;
   cancelReason: string | null;
 }
 
@@ -116,6 +117,7 @@ export class NotificationsService {
         documentAdvice: booking.documentAdvice,
         witnessAdvice: booking.witnessAdvice,
         hasWitness: booking.witnessEncrypted !== null,
+        cancelReasonCode: booking.cancelReasonCode,
         cancelReason: booking.cancelReason,
         witnessMitidMinDays: this.config.witnessMitidMinDays,
         mitidErhvervUrl: MITID_ERHVERV_URL,

@@ -1,6 +1,7 @@
 import type { MailFacts } from './notifications.service.js';
 import { renderMail } from './notifications.service.js';
-import { CENTRE_CANCEL_REASONS } from './message-templates.js';
+import { CANCEL_REASON_TEXTS } from './message-templates.js';
+import type { CancelReasonCode } from './message-templates.js';
 
 const startsAt = new Date('2027-03-01T08:15:00Z');
 const endsAt = new Date('2027-03-01T08:30:00Z');
@@ -21,6 +22,7 @@ const facts: MailFacts = {
     documentAdvice: { sufficient: true, missing: [] },
     witnessAdvice: { recommended: false, required: false, reasons: [] },
     hasWitness: false,
+    cancelReasonCode: null,
     cancelReason: null,
     witnessMitidMinDays: 30,
     mitidErhvervUrl: 'https://www.mitid-erhverv.dk',
@@ -53,22 +55,31 @@ describe('renderMail', () => {
 });
 
 describe('a cancellation by the centre', () => {
-  const cancelled = (language: 'da' | 'en', cancelReason: string) =>
+  const cancelled = (language: 'da' | 'en', reason: { code: CancelReasonCode } | { text: string }) =>
     renderMail({
       ...facts,
-      message: { ...facts.message, kind: 'cancelled_by_centre', language, cancelReason },
+      message: {
+        ...facts.message,
+        kind: 'cancelled_by_centre',
+        language,
+        cancelReasonCode: 'code' in reason ? reason.code : null,
+        cancelReason: 'text' in reason ? reason.text : null,
+      },
       calendar: { ...facts.calendar, method: 'CANCEL' },
     });
 
   it("gives the system's reason in the citizen's language", () => {
-    const reason = CENTRE_CANCEL_REASONS.noLongerTakesAppointments;
-    expect(cancelled('da', reason.en).text).toContain(`Årsag: ${reason.da}`);
-    expect(cancelled('da', reason.en).text).not.toContain(reason.en);
-    expect(cancelled('en', reason.en).text).toContain(`Reason: ${reason.en}`);
+    const reason = CANCEL_REASON_TEXTS.no_longer_takes_appointments;
+    const code = { code: 'no_longer_takes_appointments' as const };
+    expect(cancelled('da', code).text).toContain(`Årsag: ${reason.da}`);
+    expect(cancelled('da', code).text).not.toContain(reason.en);
+    expect(cancelled('en', code).text).toContain(`Reason: ${reason.en}`);
   });
 
   it("gives an administrator's reason as it was typed", () => {
-    expect(cancelled('da', 'Vandskade i lokalerne').text).toContain('Årsag: Vandskade i lokalerne');
-    expect(cancelled('en', 'Vandskade i lokalerne').text).toContain('Reason: Vandskade i lokalerne');
+    expect(cancelled('da', { text: 'Vandskade i lokalerne' }).text).toContain('Årsag: Vandskade i lokalerne');
+    expect(cancelled('en', { text: 'Vandskade i lokalerne' }).text).toContain(
+      'Reason: Vandskade i lokalerne',
+    );
   });
 });
