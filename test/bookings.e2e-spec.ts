@@ -11,7 +11,10 @@ interface Created {
   endsAt: string;
   centre: { id: string; name: string; address: string };
   witnessAdvice: { recommended: boolean; required: boolean; reasons: { code: string; text: string }[] };
-  documentAdvice: { sufficient: boolean; missing: { text: string }[] };
+  documentAdvice: {
+    sufficient: boolean;
+    missing: { code: string; text: string; textDa: string; textEn: string }[];
+  };
   applicant: Record<string, unknown>;
   witness: Record<string, unknown> | null;
 }
@@ -148,6 +151,13 @@ describe('Citizen bookings', () => {
       /MitID app .* instead of a CPR number.*most self-service solutions require a CPR number/,
     );
     expect(advised.missing[0].text).not.toMatch(/health insurance card|residence certificate/);
+    // one shape for texts: in the applicant's language, and both beside it
+    expect(advised.missing[0]).toEqual({
+      code: 'PASSPORT_OR_NATIONAL_ID_CARD',
+      text: advised.missing[0].textEn,
+      textDa: expect.stringMatching(/^Uden CPR-nummer får du en P-kode/) as unknown,
+      textEn: expect.stringMatching(/^Without a CPR number you get a P code/) as unknown,
+    });
   });
 
   it('requires a witness for a flagged applicant at a centre whose policy is require', async () => {

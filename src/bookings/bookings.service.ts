@@ -13,7 +13,7 @@ import { CentreCalendars, findCentre } from '../centres/centre-calendars.js';
 import { driverCode, inTransaction } from '../database/transaction.js';
 import { impossibleApplicant } from '../identity/applicant-dates.js';
 import { ageOn, CprNumber, parseCpr } from '../identity/cpr-number.js';
-import { evaluateDocuments, Language } from '../identity/identity-documents.js';
+import { evaluateDocuments, Language, withDocumentTexts } from '../identity/identity-documents.js';
 import { WitnessAdvice, witnessAdvice } from '../identity/witness-advice.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import {
@@ -552,7 +552,7 @@ export class BookingsService {
       ...maskedPersonalData(this.cipher, booking, known),
       documents: booking.documents.map((type) => ({ type })),
       witnessAdvice: booking.witnessAdvice,
-      documentAdvice: booking.documentAdvice,
+      documentAdvice: withDocumentTexts(booking.documentAdvice, booking.language),
       cancelledBy: booking.cancelledBy,
     };
   }

@@ -17,6 +17,7 @@ import { CentresService } from '../centres/centres.service.js';
 import { inTransaction } from '../database/transaction.js';
 import { ageOn, parseCpr } from '../identity/cpr-number.js';
 import { decideIdentity, IdentityDecision } from '../identity/identity-decision.js';
+import { withDocumentTexts } from '../identity/identity-documents.js';
 import { pCodeRefusal } from '../identity/p-code.js';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher.js';
 import type { CompleteDto, IdentityCheckDto } from './desk.dto.js';
@@ -197,6 +198,7 @@ export class DeskService {
           : undefined,
         witnessMitidMinDays: this.config.witnessMitidMinDays,
         hasCprNumber: booking.cprHash !== null,
+        language: booking.language,
       });
       await manager.insert(IdentityCheck, {
         bookingId: booking.id,
@@ -366,7 +368,7 @@ export class DeskService {
       ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((documentType) => ({ type: documentType })),
       witnessAdvice: booking.witnessAdvice,
-      documentAdvice: booking.documentAdvice,
+      documentAdvice: withDocumentTexts(booking.documentAdvice, booking.language),
       identityCheck: check
         ? {
             at: iso(check.at),
@@ -375,7 +377,10 @@ export class DeskService {
             documentsSufficient: check.documentsSufficient,
             witnessVerified: check.witnessVerified,
             witnessRequiredNextTime: check.witnessRequiredNextTime,
-            problems: check.problems,
+            problems: check.problems.map((problem) => ({
+              ...problem,
+              textDa: problem.textDa ?? problem.text,
+            })),
           }
         : null,
       outcome: booking.outcome,
