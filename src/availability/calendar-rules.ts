@@ -1,5 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
-import { closingHoliday, HolidayOptions } from './danish-holidays.js';
+import { closingHolidayNames, HolidayOptions } from './danish-holidays.js';
 
 export interface WeeklyInterval {
   /** ISO weekday, 1 = Monday. */
@@ -34,10 +34,23 @@ export interface Cell {
   desks: number;
 }
 
+/** A closed day's reason in both languages (an administrator's closure reason is given as typed in both). */
+export interface ClosedTexts {
+  da: string;
+  en: string;
+}
+
+/** A weekday the centre has no opening hours on. */
+export const NO_OPENING_HOURS: ClosedTexts = {
+  da: 'Centret har ikke åbent på denne ugedag',
+  en: 'The centre is not open on this weekday',
+};
+
 export interface DaySchedule {
   date: string;
   cells: Cell[];
   closedReason?: string;
+  closedTexts?: ClosedTexts;
 }
 
 const QUARTER_HOUR = 15 * 60_000;
@@ -93,6 +106,7 @@ export interface DayAvailability {
   date: string;
   slots: Slot[];
   closedReason?: string;
+  closedTexts?: ClosedTexts;
 }
 
 /** Bookings already holding each cell, keyed by the cell's epoch milliseconds. */
@@ -124,13 +138,21 @@ export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
 }
 
 function computeDaySchedule(rules: CalendarRules, date: string): DaySchedule {
-  const holiday = closingHoliday(date, rules);
-  if (holiday) return { date, cells: [], closedReason: holiday };
+  const holiday = closingHolidayNames(date, rules);
+  if (holiday) return { date, cells: [], closedReason: holiday.da, closedTexts: holiday };
   const closures = rules.closures.filter((closure) => closure.fromDate <= date && date <= closure.toDate);
   const whole = closures.find((closure) => closure.startTime === null);
-  if (whole) return { date, cells: [], closedReason: whole.reason };
+  if (whole)
+    return {
+      date,
+      cells: [],
+      closedReason: whole.reason,
+      closedTexts: { da: whole.reason, en: whole.reason },
+    };
 
   const weekday = DateTime.fromISO(date, { zone: rules.timeZone }).weekday;
+  if (!rules.weekly.some((w) => w.weekday === weekday))
+    return { date, cells: [], closedReason: NO_OPENING_HOURS.da, closedTexts: NO_OPENING_HOURS };
   const partial = closures.map((closure) => ({
     from: at(date, closure.startTime!, rules.timeZone).toMillis(),
     to: at(date, closure.endTime!, rules.timeZone).toMillis(),
@@ -284,7 +306,7 @@ export function availability(
             .filter((template) => template.startMillis >= window.earliest)
             .map((template) => withRemaining(template, query.booked));
     return day.closedReason
-      ? { date, slots: bookable, closedReason: day.closedReason }
+      ? { date, slots: bookable, closedReason: day.closedReason, closedTexts: day.closedTexts }
       : { date, slots: bookable };
   });
 }
