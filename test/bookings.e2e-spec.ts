@@ -334,6 +334,30 @@ describe('Citizen bookings', () => {
     ]);
   });
 
+  it('refuses to move a booking whose appointment type the centre no longer offers, with 409 saying so', async () => {
+    const centre = (await newCentre(t, admin, { name: 'Typeskifte' })).id;
+    const created = (await book(newBookingBody(centre, '2027-01-12T09:00:00+01:00'), 201)).body as Created;
+    await t
+      .http()
+      .put(`/api/admin/centres/${centre}/appointment-types`)
+      .set(bearer(admin))
+      .send([{ code: 'MITID_RENEW', name: 'Renew MitID', durationMinutes: 15 }])
+      .expect(200);
+    const token = { 'X-Manage-Token': created.manageToken };
+    const moved = await t
+      .http()
+      .post(`/api/bookings/${created.reference}/reschedule`)
+      .set(token)
+      .send({ startsAt: '2027-01-12T10:00:00+01:00' })
+      .expect(409);
+    expect((moved.body as { message: string }).message).toBe(
+      'This booking is for New MitID, which the centre no longer offers; it can be cancelled, and a new time booked for another type',
+    );
+    const kept = (await t.http().get(`/api/bookings/${created.reference}`).set(token).expect(200))
+      .body as Created;
+    expect(kept).toMatchObject({ status: 'booked', startsAt: '2027-01-12T09:00:00+01:00' });
+  });
+
   it('only books times that availability offers', async () => {
     await t
       .http()

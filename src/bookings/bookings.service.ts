@@ -387,7 +387,17 @@ export class BookingsService {
     const type = centre.appointmentTypes.find(
       (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),
     );
-    if (!type) throw invalid('appointmentType', 'this centre offers no such appointment type');
+    if (!type) {
+      // a booking's own type, since removed: the booking stands, but cannot be moved to another time of it
+      const retired = centre.appointmentTypes.find((t) => !t.active && t.id === typeCodeOrId);
+      if (retired) {
+        throw new BookingError(
+          BookingErrorCode.TypeNoLongerOffered,
+          `This booking is for ${retired.name}, which the centre no longer offers; it can be cancelled, and a new time booked for another type`,
+        );
+      }
+      throw invalid('appointmentType', 'this centre offers no such appointment type');
+    }
     const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
     if (!slot.ok) throw invalid('startsAt', slot.reason);
     const previousCheckFailed = stamp.previous_check_failed ?? false;

@@ -35,6 +35,7 @@ export function statusOf(code: ErrorCode): number {
     case BookingErrorCode.PersonHasActiveBooking:
     case BookingErrorCode.WrongState:
     case BookingErrorCode.PastCutoff:
+    case BookingErrorCode.TypeNoLongerOffered:
     case DeskErrorCode.WrongState:
     case DeskErrorCode.IdentityNotEstablished:
     case DeskErrorCode.WitnessLimitReached:
