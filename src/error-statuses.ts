@@ -41,6 +41,7 @@ function statusOfCode(code: ErrorCode): number {
     case BookingErrorCode.PersonHasActiveBooking:
     case BookingErrorCode.WrongState:
     case BookingErrorCode.PastCutoff:
+    case BookingErrorCode.TypeNoLongerOffered:
     case DeskErrorCode.WrongState:
     case DeskErrorCode.IdentityNotEstablished:
     case DeskErrorCode.WitnessLimitReached:

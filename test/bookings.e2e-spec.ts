@@ -12,7 +12,10 @@ interface Created {
   endsAt: string;
   centre: { id: string; name: string; address: string };
   witnessAdvice: { recommended: boolean; required: boolean; reasons: { code: string; text: string }[] };
-  documentAdvice: { sufficient: boolean; missing: { text: string }[] };
+  documentAdvice: {
+    sufficient: boolean;
+    missing: { code: string; text: string; textDa: string; textEn: string }[];
+  };
   applicant: Record<string, unknown>;
   witness: Record<string, unknown> | null;
 }
@@ -149,6 +152,13 @@ describe('Citizen bookings', () => {
       /MitID app .* instead of a CPR number.*most self-service solutions require a CPR number/,
     );
     expect(advised.missing[0].text).not.toMatch(/health insurance card|residence certificate/);
+    // one shape for texts: in the applicant's language, and both beside it
+    expect(advised.missing[0]).toEqual({
+      code: 'PASSPORT_OR_NATIONAL_ID_CARD',
+      text: advised.missing[0].textEn,
+      textDa: expect.stringMatching(/^Uden CPR-nummer får du en P-kode/) as unknown,
+      textEn: expect.stringMatching(/^Without a CPR number you get a P code/) as unknown,
+    });
   });
 
   it('requires a witness for a flagged applicant at a centre whose policy is require', async () => {
@@ -323,6 +333,30 @@ describe('Citizen bookings', () => {
         message: 'the applicant must be at least 13 years old on the appointment date to get MitID',
       },
     ]);
+  });
+
+  it('refuses to move a booking whose appointment type the centre no longer offers, with 409 saying so', async () => {
+    const centre = (await newCentre(t, admin, { name: 'Typeskifte' })).id;
+    const created = (await book(newBookingBody(centre, '2027-01-12T09:00:00+01:00'), 201)).body as Created;
+    await t
+      .http()
+      .put(`/api/admin/centres/${centre}/appointment-types`)
+      .set(bearer(admin))
+      .send([{ code: 'MITID_RENEW', name: 'Renew MitID', durationMinutes: 15 }])
+      .expect(200);
+    const token = { 'X-Manage-Token': created.manageToken };
+    const moved = await t
+      .http()
+      .post(`/api/bookings/${created.reference}/reschedule`)
+      .set(token)
+      .send({ startsAt: '2027-01-12T10:00:00+01:00' })
+      .expect(409);
+    expect((moved.body as { message: string }).message).toBe(
+      'This booking is for New MitID, which the centre no longer offers; it can be cancelled, and a new time booked for another type',
+    );
+    const kept = (await t.http().get(`/api/bookings/${created.reference}`).set(token).expect(200))
+      .body as Created;
+    expect(kept).toMatchObject({ status: 'booked', startsAt: '2027-01-12T09:00:00+01:00' });
   });
 
   it('only books times that availability offers', async () => {

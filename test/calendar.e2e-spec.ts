@@ -5,6 +5,7 @@ interface Day {
   date: string;
   slots: { startsAt: string; endsAt: string; remaining: number }[];
   closedReason?: string;
+  closedReasonTexts?: { text: string; textDa: string; textEn: string };
 }
 
 describe('Calendars and availability over HTTP', () => {
@@ -125,8 +126,23 @@ describe('Calendars and availability over HTTP', () => {
         .every((s) => s.remaining === 1),
     ).toBe(true);
     expect(day('2027-01-11').slots).toHaveLength(17 + 11);
-    expect(day('2027-01-06')).toEqual({ date: '2027-01-06', slots: [] });
-    expect(day('2027-01-12')).toEqual({ date: '2027-01-12', slots: [], closedReason: 'Personaledag' });
+    // a weekday without opening hours says so, as a closed day does, in the language asked for and both
+    expect(day('2027-01-06')).toEqual({
+      date: '2027-01-06',
+      slots: [],
+      closedReason: 'Centret har ikke åbent på denne ugedag',
+      closedReasonTexts: {
+        text: 'Centret har ikke åbent på denne ugedag',
+        textDa: 'Centret har ikke åbent på denne ugedag',
+        textEn: 'The centre is not open on this weekday',
+      },
+    });
+    expect(day('2027-01-12')).toEqual({
+      date: '2027-01-12',
+      slots: [],
+      closedReason: 'Personaledag',
+      closedReasonTexts: { text: 'Personaledag', textDa: 'Personaledag', textEn: 'Personaledag' },
+    });
     expect(day('2027-01-18').slots[0].startsAt).toBe('2027-01-18T11:00:00+01:00');
     expect(day('2027-01-18').closedReason).toBeUndefined();
   });
@@ -160,6 +176,27 @@ describe('Calendars and availability over HTTP', () => {
       ['2027-03-29', 'Anden påskedag'],
     ]);
     expect(april.find((d) => d.date === '2027-04-23')!.slots).toHaveLength(4);
+    // holidays' names in both languages, the text in the language asked for
+    const english = (
+      (
+        await t
+          .http()
+          .get(`/api/centres/${centre.id}/availability`)
+          .query({ from: '2027-03-28', to: '2027-03-28', type: 'MITID_NEW', lang: 'en' })
+          .expect(200)
+      ).body as { days: Day[] }
+    ).days[0];
+    expect(english).toEqual({
+      date: '2027-03-28',
+      slots: [],
+      closedReason: 'Påskedag',
+      closedReasonTexts: { text: 'Easter Sunday', textDa: 'Påskedag', textEn: 'Easter Sunday' },
+    });
+    expect(april.find((d) => d.date === '2027-03-25')!.closedReasonTexts).toEqual({
+      text: 'Skærtorsdag',
+      textDa: 'Skærtorsdag',
+      textEn: 'Maundy Thursday',
+    });
     t.clock.set('2026-12-01T08:00:00+01:00');
     const christmas = await days('2026-12-24', '2027-01-01');
     expect(christmas.filter((d) => d.slots.length === 0).map((d) => d.date)).toEqual([

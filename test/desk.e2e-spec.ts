@@ -132,7 +132,14 @@ describe('The desk: check-in, identity decision and outcomes', () => {
       documentsSufficient: false,
       witnessVerified: false,
     });
-    expect((weak.body as Decision).problems.map((p) => p.code)).toEqual(['DOCUMENTS_INSUFFICIENT']);
+    expect((weak.body as Decision).problems).toEqual([
+      {
+        code: 'DOCUMENTS_INSUFFICIENT',
+        text: 'De viste gyldige dokumenter er ikke nok til at fastslå identiteten.',
+        textDa: 'De viste gyldige dokumenter er ikke nok til at fastslå identiteten.',
+        textEn: 'The valid documents shown are not enough to establish identity.',
+      },
+    ]);
     const refused = await desk.complete(id, { outcome: 'mitid_issued' }).expect(409);
     expect((refused.body as { message: string }).message).toMatch(/identity/);
 
@@ -187,19 +194,27 @@ describe('The desk: check-in, identity decision and outcomes', () => {
       ((await desk.complete(id, { outcome: 'p_code_issued' }).expect(409)).body as { message: string })
         .message;
     const abroad = await book(at('12:15', '2027-01-15'), {
-      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE' },
+      applicant: { cprNumber: undefined, nationality: 'DE', countryOfResidence: 'DE', language: 'en' },
       documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD' }],
     });
     t.clock.set(at('07:00', '2027-01-15'));
     try {
       await desk.checkIn(abroad.id).expect(200);
       expect(await message(abroad.id)).toMatch(/before an identity check/);
-      await desk
+      const expired = await desk
         .check(abroad.id, {
           documents: [{ type: 'FOREIGN_NATIONAL_ID_CARD', valid: false }],
           controlQuestions: 'not_asked',
         })
         .expect(200);
+      // the problems in the applicant's language (English here), both beside it
+      const [insufficient] = (
+        expired.body as { problems: { code: string; text: string; textDa: string; textEn: string }[] }
+      ).problems;
+      expect(insufficient.code).toBe('DOCUMENTS_INSUFFICIENT');
+      expect(insufficient.text).toBe(insufficient.textEn);
+      expect(insufficient.textEn).toMatch(/^The applicant has no CPR number and comes for a P code/);
+      expect(insufficient.textDa).toMatch(/^Ansøgeren har intet CPR-nummer/);
       expect(await message(abroad.id)).toMatch(/no valid passport or national ID card/);
       await desk
         .check(abroad.id, {

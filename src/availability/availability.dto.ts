@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsLocalDate } from '../common/validators.js';
 
 export class AvailabilityQueryDto {
@@ -14,6 +14,14 @@ export class AvailabilityQueryDto {
   @ApiProperty({ example: 'MITID_NEW', description: 'appointment type code' })
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'must be an appointment type code' })
   type: string;
+
+  @ApiPropertyOptional({
+    enum: ['da', 'en'],
+    description: "the language of a closed day's text; Danish unless said",
+  })
+  @IsOptional()
+  @IsIn(['da', 'en'])
+  lang?: 'da' | 'en';
 }
 
 export class SlotView {
@@ -22,10 +30,18 @@ export class SlotView {
   @ApiProperty() remaining: number;
 }
 
+export class ClosedReasonTextsView {
+  @ApiProperty({ description: 'in the language asked for (lang), Danish unless said' }) text: string;
+  @ApiProperty() textDa: string;
+  @ApiProperty() textEn: string;
+}
+
 export class DayView {
   @ApiProperty({ example: '2027-01-12' }) date: string;
   @ApiProperty({ type: [SlotView] }) slots: SlotView[];
-  @ApiPropertyOptional() closedReason?: string;
+  @ApiPropertyOptional({ description: 'Danish, or as the administrator typed it' }) closedReason?: string;
+  @ApiPropertyOptional({ type: ClosedReasonTextsView, description: 'beside every closedReason' })
+  closedReasonTexts?: ClosedReasonTextsView;
 }
 
 export class AvailabilityView {

@@ -82,8 +82,14 @@ export class AvailabilityService {
     };
     const dayJson = days.map((day) => {
       const slots = day.slots.map((slot) => `${slotPrefix(slot)}${slot.remaining}}`).join(',');
+      const texts = day.closedTexts;
       const closed =
-        day.closedReason === undefined ? '' : `,"closedReason":${JSON.stringify(day.closedReason)}`;
+        day.closedReason === undefined
+          ? ''
+          : `,"closedReason":${JSON.stringify(day.closedReason)}` +
+            (texts
+              ? `,"closedReasonTexts":${JSON.stringify({ text: texts[query.lang ?? 'da'], textDa: texts.da, textEn: texts.en })}`
+              : '');
       return `{"date":"${day.date}","slots":[${slots}]${closed}}`;
     });
     return `${JSON.stringify(head).slice(0, -1)},"days":[${dayJson.join(',')}]}` as AvailabilityJson;

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { CentreCalendars } from '../centres/index.js';
 import type { CentreStamp } from '../centres/index.js';
 import { notBookable } from './applicant-rules.js';
+import { BookingError, BookingErrorCode } from './booking.error.js';
 import { NEW_BOOKING_SQL } from './new-booking.sql.js';
 
 /** A requested time as bookable: the centre's calendar, the type, its grid cells and end. */
@@ -44,7 +45,17 @@ export class BookingTimes {
     const type = centre.appointmentTypes.find(
       (t) => t.active && (t.code === typeCodeOrId || t.id === typeCodeOrId),
     );
-    if (!type) throw notBookable('appointmentType', 'this centre offers no such appointment type');
+    if (!type) {
+      // a booking's own type, since removed: the booking stands, but cannot be moved to another time of it
+      const retired = centre.appointmentTypes.find((t) => !t.active && t.id === typeCodeOrId);
+      if (retired) {
+        throw new BookingError(
+          BookingErrorCode.TypeNoLongerOffered,
+          `This booking is for ${retired.name}, which the centre no longer offers; it can be cancelled, and a new time booked for another type`,
+        );
+      }
+      throw notBookable('appointmentType', 'this centre offers no such appointment type');
+    }
     const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
     if (!slot.ok) throw notBookable('startsAt', slot.reason);
     const previousCheckFailed = stamp.previous_check_failed ?? false;

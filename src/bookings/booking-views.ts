@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { formatInZone } from '../calendar/index.js';
 import { findCentre } from '../centres/index.js';
 import type { Centre } from '../centres/index.js';
+import { withDocumentTexts } from '../identity/index.js';
 import { PersonalDataCipher } from '../personal-data/index.js';
 import type { Booking } from './booking.entity.js';
 import { maskedPersonalData, PersonalData } from './booking-personal-data.js';
@@ -31,7 +32,7 @@ export class BookingViews {
       ...maskedPersonalData(this.cipher, booking, known),
       documents: booking.documents.map((type) => ({ type })),
       witnessAdvice: booking.witnessAdvice,
-      documentAdvice: booking.documentAdvice,
+      documentAdvice: withDocumentTexts(booking.documentAdvice, booking.language),
       cancelledBy: booking.cancelledBy,
     };
   }

@@ -10,6 +10,7 @@ export enum BookingErrorCode {
   WrongState = 'BOOKING_WRONG_STATE',
   PastCutoff = 'BOOKING_PAST_CUTOFF',
   IdempotencyKeyReused = 'BOOKING_IDEMPOTENCY_KEY_REUSED',
+  TypeNoLongerOffered = 'BOOKING_TYPE_NO_LONGER_OFFERED',
 }
 
 export class BookingError extends DomainError<BookingErrorCode> {

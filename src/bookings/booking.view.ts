@@ -17,7 +17,9 @@ export class WitnessAdviceView {
 
 export class MissingDocumentView {
   @ApiProperty() code: string;
-  @ApiProperty() text: string;
+  @ApiProperty({ description: "in the applicant's language" }) text: string;
+  @ApiProperty() textDa: string;
+  @ApiProperty() textEn: string;
 }
 
 export class DocumentAdviceView {

@@ -111,11 +111,14 @@ describe('availability in a normal week', () => {
     expect(week[0].slots[11].endsAt.toISO()).toBe('2027-01-11T12:00:00.000+01:00');
   });
 
-  it('gives Saturday and Sunday no slots and no closed reason', () => {
+  it('gives Saturday and Sunday, which have no opening hours, no slots and a closed reason in both languages', () => {
     for (const day of week.slice(5)) {
       expect(day.slots).toEqual([]);
-      expect(day.closedReason).toBeUndefined();
-      expect(day).not.toHaveProperty('closedReason');
+      expect(day.closedReason).toBe('Centret har ikke åbent på denne ugedag');
+      expect(day.closedTexts).toEqual({
+        da: 'Centret har ikke åbent på denne ugedag',
+        en: 'The centre is not open on this weekday',
+      });
     }
   });
 
@@ -271,6 +274,7 @@ describe('daylight-saving changes', () => {
       date: '2027-03-28',
       cells: [],
       closedReason: 'Påskedag',
+      closedTexts: { da: 'Påskedag', en: 'Easter Sunday' },
     });
   });
 
@@ -387,6 +391,7 @@ describe('closures', () => {
       date: '2027-01-13',
       cells: [],
       closedReason: 'Renovering',
+      closedTexts: { da: 'Renovering', en: 'Renovering' },
     });
   });
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { closingHoliday, HolidayOptions } from './danish-holidays.js';
+import { closingHolidayNames, HolidayOptions } from './danish-holidays.js';
 import { DAY, inZone, isoDay, localDate } from './zoned-time.js';
 
 export interface WeeklyInterval {
@@ -35,10 +35,23 @@ export interface Cell {
   desks: number;
 }
 
+/** A closed day's reason in both languages (an administrator's closure reason is given as typed in both). */
+export interface ClosedTexts {
+  da: string;
+  en: string;
+}
+
+/** A weekday the centre has no opening hours on. */
+export const NO_OPENING_HOURS: ClosedTexts = {
+  da: 'Centret har ikke åbent på denne ugedag',
+  en: 'The centre is not open on this weekday',
+};
+
 export interface DaySchedule {
   date: string;
   cells: Cell[];
   closedReason?: string;
+  closedTexts?: ClosedTexts;
 }
 
 export interface Slot {
@@ -51,6 +64,7 @@ export interface DayAvailability {
   date: string;
   slots: Slot[];
   closedReason?: string;
+  closedTexts?: ClosedTexts;
 }
 
 /** Bookings already holding each cell, keyed by the cell's epoch milliseconds. */
@@ -82,13 +96,21 @@ export function daySchedule(rules: CalendarRules, date: string): DaySchedule {
 }
 
 function computeDaySchedule(rules: CalendarRules, date: string): DaySchedule {
-  const holiday = closingHoliday(date, rules);
-  if (holiday) return { date, cells: [], closedReason: holiday };
+  const holiday = closingHolidayNames(date, rules);
+  if (holiday) return { date, cells: [], closedReason: holiday.da, closedTexts: holiday };
   const closures = rules.closures.filter((closure) => closure.fromDate <= date && date <= closure.toDate);
   const whole = closures.find((closure) => closure.startTime === null);
-  if (whole) return { date, cells: [], closedReason: whole.reason };
+  if (whole)
+    return {
+      date,
+      cells: [],
+      closedReason: whole.reason,
+      closedTexts: { da: whole.reason, en: whole.reason },
+    };
 
   const weekday = DateTime.fromISO(date, { zone: rules.timeZone }).weekday;
+  if (!rules.weekly.some((w) => w.weekday === weekday))
+    return { date, cells: [], closedReason: NO_OPENING_HOURS.da, closedTexts: NO_OPENING_HOURS };
   const partial = closures.map((closure) => ({
     from: at(date, closure.startTime!, rules.timeZone).toMillis(),
     to: at(date, closure.endTime!, rules.timeZone).toMillis(),
@@ -220,7 +242,7 @@ export function availability(
             .filter((template) => template.startMillis >= window.earliest)
             .map((template) => withRemaining(template, query.booked));
     return day.closedReason
-      ? { date, slots: bookable, closedReason: day.closedReason }
+      ? { date, slots: bookable, closedReason: day.closedReason, closedTexts: day.closedTexts }
       : { date, slots: bookable };
   });
 }

@@ -9,6 +9,7 @@ import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
 import { findCentre } from '../centres/index.js';
 import type { Centre } from '../centres/index.js';
+import { withDocumentTexts } from '../identity/index.js';
 import { PersonalDataCipher } from '../personal-data/index.js';
 import type { AppointmentView } from './appointment.view.js';
 import { DeskError } from './desk.error.js';
@@ -72,7 +73,7 @@ export class DeskAppointments {
       ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((documentType) => ({ type: documentType })),
       witnessAdvice: booking.witnessAdvice,
-      documentAdvice: booking.documentAdvice,
+      documentAdvice: withDocumentTexts(booking.documentAdvice, booking.language),
       identityCheck: check
         ? {
             at: iso(check.at),
@@ -81,7 +82,10 @@ export class DeskAppointments {
             documentsSufficient: check.documentsSufficient,
             witnessVerified: check.witnessVerified,
             witnessRequiredNextTime: check.witnessRequiredNextTime,
-            problems: check.problems,
+            problems: check.problems.map((problem) => ({
+              ...problem,
+              textDa: problem.textDa ?? problem.text,
+            })),
           }
         : null,
       outcome: booking.outcome,

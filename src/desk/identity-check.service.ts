@@ -70,6 +70,7 @@ export class IdentityCheckService {
           : undefined,
         witnessMitidMinDays: this.config.witnessMitidMinDays,
         hasCprNumber: booking.cprHash !== null,
+        language: booking.language,
       });
       await manager.insert(IdentityCheck, {
         bookingId: booking.id,

@@ -127,3 +127,19 @@ describe('decideIdentity without a CPR number (the P-code route)', () => {
     }
   });
 });
+
+describe('decideIdentity: the texts of its problems', () => {
+  it.each(['da', 'en'] as const)('in %s, with both beside it', (language) => {
+    const { problems } = decide({ controlQuestions: 'failed', documents: [], language });
+    expect(problems.length).toBeGreaterThan(1);
+    for (const problem of problems) {
+      expect(problem.textDa).not.toBe(problem.textEn);
+      expect(problem.text).toBe(language === 'da' ? problem.textDa : problem.textEn);
+    }
+  });
+
+  it('is Danish when no language is said, as before', () => {
+    const [problem] = decide({ documents: [] }).problems;
+    expect(problem.text).toBe(problem.textDa);
+  });
+});

@@ -1,4 +1,10 @@
-import { DOCUMENT_RULES, DocumentType, evaluateDocuments, P_CODE_EXPLAINED } from './identity-documents.js';
+import {
+  DOCUMENT_RULES,
+  DocumentType,
+  evaluateDocuments,
+  Language,
+  P_CODE_EXPLAINED,
+} from './identity-documents.js';
 
 export const CONTROL_QUESTION_OUTCOMES = [
   'passed',
@@ -19,8 +25,9 @@ export type IdentityProblemCode =
 
 export interface IdentityProblem {
   code: IdentityProblemCode;
-  /** Danish, for the desk; textEn beside it. */
+  /** In the applicant's language; both beside it (checks stored before they were kept have no textDa: text is Danish). */
   text: string;
+  textDa?: string;
   textEn: string;
 }
 
@@ -40,6 +47,8 @@ export interface IdentityDecisionInput {
   witnessMitidMinDays: number;
   /** false: the applicant has no CPR number and comes for a P code (passport or national ID card). */
   hasCprNumber?: boolean;
+  /** The language of each problem's `text`; Danish unless said. */
+  language?: Language;
 }
 
 export interface IdentityDecision {
@@ -130,7 +139,7 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
         code === 'DOCUMENTS_INSUFFICIENT' && input.hasCprNumber === false
           ? DOCUMENTS_INSUFFICIENT_WITHOUT_CPR
           : TEXTS[code](input.witnessMitidMinDays);
-      return { code, text: text.da, textEn: text.en };
+      return { code, text: text[input.language ?? 'da'], textDa: text.da, textEn: text.en };
     }),
     witnessRequiredNextTime:
       (input.controlQuestions === 'failed' || input.controlQuestions === 'insufficient_register_data') &&

@@ -5,6 +5,7 @@ import {
   Language,
   MissingCode,
   primaryDocument,
+  withDocumentTexts,
 } from './identity-documents.js';
 
 const codes = (documents: readonly DocumentType[], options: { acceptForeignDrivingLicence?: boolean } = {}) =>
@@ -305,5 +306,34 @@ describe('evaluateDocuments: an applicant without a CPR number comes for a P cod
       );
     }
     expect(codes(['FOREIGN_PASSPORT'])).toEqual(['SECOND_DOCUMENT']);
+  });
+});
+
+describe('one shape for texts', () => {
+  it('gives every missing document its text in the language asked for, and both', () => {
+    for (const language of ['da', 'en'] as const) {
+      for (const documents of [[], ['FOREIGN_PASSPORT'], ['TAX_STATEMENT']] as DocumentType[][]) {
+        for (const missing of evaluateDocuments(documents, language).missing) {
+          expect(missing.textDa).not.toBe(missing.textEn);
+          expect(missing.text).toBe(language === 'da' ? missing.textDa : missing.textEn);
+        }
+      }
+    }
+  });
+
+  it('adds both texts to advice stored with only its text, keeping the text', () => {
+    const stored = { sufficient: false, missing: [{ code: 'SECOND_DOCUMENT', text: 'as stored' }] };
+    expect(withDocumentTexts(stored as never, 'en')).toEqual({
+      sufficient: false,
+      missing: [
+        {
+          code: 'SECOND_DOCUMENT',
+          text: 'as stored',
+          textDa: 'Medbring også dit sundhedskort (det gule kort) eller en bopælsattest.',
+          textEn:
+            'Also bring your Danish health insurance card (yellow card) or a residence certificate (bopælsattest).',
+        },
+      ],
+    });
   });
 });

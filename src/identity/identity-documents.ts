@@ -60,7 +60,8 @@ export type MissingCode =
 
 export interface DocumentAdvice {
   sufficient: boolean;
-  missing: { code: MissingCode; text: string }[];
+  /** `text` in the applicant's language, beside it both. */
+  missing: { code: MissingCode; text: string; textDa: string; textEn: string }[];
 }
 
 /** What the P code is for, said wherever an applicant without a CPR number is told what to bring. */
@@ -96,6 +97,18 @@ const TEXTS: Record<MissingCode, Record<Language, string>> = {
   },
 };
 
+function missingText(code: MissingCode, language: Language): DocumentAdvice['missing'][number] {
+  return { code, text: TEXTS[code][language], textDa: TEXTS[code].da, textEn: TEXTS[code].en };
+}
+
+/** Advice as stored, with both languages' texts (advice stored before they were kept has only `text`). */
+export function withDocumentTexts(advice: DocumentAdvice, language: Language): DocumentAdvice {
+  return {
+    sufficient: advice.sufficient,
+    missing: advice.missing.map(({ code, text }) => ({ ...missingText(code, language), text })),
+  };
+}
+
 const includes = (list: readonly DocumentType[], type: DocumentType) => list.includes(type);
 
 /**
@@ -110,7 +123,7 @@ export function evaluateDocuments(
 ): DocumentAdvice {
   const missing = (...codes: MissingCode[]): DocumentAdvice => ({
     sufficient: codes.length === 0,
-    missing: codes.map((code) => ({ code, text: TEXTS[code][language] })),
+    missing: codes.map((code) => missingText(code, language)),
   });
   const held = new Set(documents);
   const has = (list: readonly DocumentType[]) => [...held].some((type) => includes(list, type));

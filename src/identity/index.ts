@@ -10,3 +10,4 @@ export { pCodeRefusal } from './p-code.js';
 export { witnessAdvice } from './witness-advice.js';
 export type { WitnessAdvice } from './witness-advice.js';
 export { WITNESS_MAX_ACTS, WITNESS_WINDOW_DAYS, witnessIneligibility } from './witness-eligibility.js';
+export { withDocumentTexts } from './identity-documents.js';

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pino, Logger as Pino, DestinationStream } from 'pino';
+import { isRealDate } from '../common/gregorian.js';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
 
@@ -12,9 +13,49 @@ export function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+const CPR_AT = /^(\d\d)(\d\d)(\d\d)-?\d{4}/;
+
+/** DDMMYY that is a real date in one of the centuries a CPR number can be born in (more is redacted, never less). */
+function cprShaped(match: RegExpExecArray): boolean {
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return [1800, 1900, 2000].some((century) => isRealDate(century + year, month, day));
+}
+
+/**
+ * Every CPR-shaped number in a text replaced: ten digits (a hyphen after the sixth allowed) whose first six are
+ * a real DDMMYY date, also inside a longer run of digits. Other runs of digits (ids, counts) stay readable.
+ */
+export function redactCprNumbers(text: string): string {
+  if (!/\d{6}-?\d{4}/.test(text)) return text;
+  const covered = new Uint8Array(text.length);
+  for (let i = 0; i + 10 <= text.length; i++) {
+    const match = CPR_AT.exec(text.slice(i, i + 11));
+    if (match && cprShaped(match)) covered.fill(1, i, i + match[0].length);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!covered[i]) out += text[i];
+    else if (i === 0 || !covered[i - 1]) out += '[redacted]';
+  }
+  return out;
+}
+
+/** Strings anywhere in a log object, redacted; other values as they are. */
+function redactStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactCprNumbers(value);
+  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+      key,
+      redactStrings(inner, depth + 1),
+    ]),
+  );
+}
+
 /** Someone may type a CPR number where a reference belongs; it must not reach the log. */
 function loggedPath(url: string): string {
-  return url.split('?')[0].replace(/\d{6}-?\d{4}/g, '[redacted]');
+  return redactCprNumbers(url.split('?')[0]);
 }
 
 /**
@@ -88,9 +129,12 @@ export class JsonLogger implements LoggerService {
     context?: string,
   ): void {
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
-      this.pino[level]({ context, ...message });
+      this.pino[level](redactStrings({ context, ...message }) as object);
     } else {
-      this.pino[level]({ context }, message instanceof Error ? message.name : String(message));
+      this.pino[level](
+        { context },
+        redactCprNumbers(message instanceof Error ? message.name : String(message)),
+      );
     }
   }
 }
