@@ -1,5 +1,6 @@
 import { CAPACITY_SQL } from '../capacity/index.js';
 import { CALENDAR_STAMP } from '../centres/index.js';
+import { insertPendingMessages } from '../notifications/index.js';
 import type { Booking } from './booking.entity.js';
 
 /**
@@ -31,8 +32,7 @@ export const NEW_BOOKING_SQL = {
        INSERT INTO booking_event (booking_id, at, actor, action, detail)
        SELECT id, $22, 'citizen', 'booked', $23 FROM booking_row
      )
-     INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
-     SELECT id, $24, $25, $26, 'pending', 0, $22 FROM booking_row`,
+     ${insertPendingMessages('SELECT id, $24, $25, $26, $22 FROM booking_row')}`,
 };
 
 /** What a new booking row holds; the columns not listed keep their defaults. */

@@ -5,3 +5,4 @@ export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
 export { OutboxDeliveryService } from './outbox-delivery.service.js';
 export type { MessageKind } from './outbox-message.entity.js';
+export { insertPendingMessages } from './outbox.sql.js';

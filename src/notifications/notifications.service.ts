@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config.js';
 import { PersonalDataCipher } from '../personal-data/index.js';
 import { CalendarFacts, calendarFile } from './calendar-file.js';
 import type { OutgoingMail } from './mail-transport.js';
+import { insertPendingMessages } from './outbox.sql.js';
 import { CancelReasonCode, MessageFacts, renderMessage } from './message-templates.js';
 import type { MessageKind } from './outbox-message.entity.js';
 
@@ -76,11 +77,13 @@ export class NotificationsService {
     bookingId: string,
     message: { kind: MessageKind; dedupeKey: string; contentEncrypted: string },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at)
-       VALUES ($1, $2, $3, $4, 'pending', 0, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [bookingId, message.kind, message.dedupeKey, message.contentEncrypted, this.clock.now().toJSDate()],
-    );
+    await manager.query(insertPendingMessages('VALUES ($1::uuid, $2, $3, $4, $5::timestamptz)'), [
+      bookingId,
+      message.kind,
+      message.dedupeKey,
+      message.contentEncrypted,
+      this.clock.now().toJSDate(),
+    ]);
   }
 
   /** What the e-mail (with its calendar file) about `booking` says, encrypted as the outbox keeps it. */
