@@ -18,4 +18,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // the pages' own browser scripts: plain ES5 scripts, outside the TypeScript project
+  {
+    files: ['src/web/**/assets/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly' },
+      parserOptions: { projectService: false, project: null },
+    },
+  },
 );

@@ -17,6 +17,7 @@ import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { CitizenPagesModule } from './web/citizen/citizen-pages.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -58,6 +59,7 @@ export class AppModule {
         SchedulingModule,
         HealthModule,
         BootstrapDataModule,
+        CitizenPagesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
