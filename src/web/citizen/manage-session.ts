@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
+import { PersonalDataCipher } from '../../personal-data/personal-data.cipher.js';
 import type { PageContext } from '../shared/page-context.js';
 
 const COOKIE = 'manage';
@@ -11,25 +12,33 @@ const LIFETIME_SECONDS = 30 * 60;
  */
 @Injectable()
 export class ManageSession {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   open(page: PageContext, reference: string, token: string): void {
     const expires = this.clock.now().toMillis() + LIFETIME_SECONDS * 1000;
-    void page.setCookie(COOKIE, `${expires}.${token}`, {
+    // encrypted (AES-GCM, so also tamper-proof): the token is not readable from the cookie jar either
+    void page.setCookie(COOKIE, this.cipher.encrypt({ expires, token }), {
       path: `/bookings/${reference}`,
       httpOnly: true,
       sameSite: 'strict',
       secure: page.secureCookies,
-      signed: true,
       maxAge: LIFETIME_SECONDS,
     });
   }
 
   token(page: PageContext): string | undefined {
-    const value = page.signedCookie(COOKIE);
-    const match = value ? /^(\d+)\.(.+)$/.exec(value) : null;
-    if (!match || Number(match[1]) < this.clock.now().toMillis()) return undefined;
-    return match[2];
+    const value = page.cookie(COOKIE);
+    if (!value) return undefined;
+    let session: { expires: number; token: string };
+    try {
+      session = this.cipher.decrypt<{ expires: number; token: string }>(value);
+    } catch {
+      return undefined;
+    }
+    return session.expires >= this.clock.now().toMillis() ? session.token : undefined;
   }
 
   close(page: PageContext, reference: string): void {

@@ -22,8 +22,7 @@ export interface PageContext {
   /** Set a cookie on the answer. */
   setCookie: FastifyReply['setCookie'];
   clearCookie: FastifyReply['clearCookie'];
-  /** The signed cookie's value when its signature holds. */
-  signedCookie: (name: string) => string | undefined;
+  cookie: (name: string) => string | undefined;
 }
 
 /** The language switch keeps the page's own query (no personal data is ever in it) and sets ?lang=. */
@@ -50,12 +49,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     secureCookies: secure,
     setCookie: reply.setCookie.bind(reply),
     clearCookie: reply.clearCookie.bind(reply),
-    signedCookie: (name) => {
-      const raw = request.cookies[name];
-      if (!raw) return undefined;
-      const unsigned = request.unsignCookie(raw);
-      return unsigned.valid && unsigned.value !== null ? unsigned.value : undefined;
-    },
+    cookie: (name) => request.cookies[name],
   };
 }
 

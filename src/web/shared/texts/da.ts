@@ -96,7 +96,6 @@ export const da = {
     email: 'E-mail',
     emailHint: 'Vi sender bekræftelsen hertil',
     phone: 'Telefonnummer',
-    cprLegend: 'CPR-nummer',
     cprNumber: 'CPR-nummer',
     cprHint: '10 cifre, fx 010190-1234',
     noCpr: 'Jeg har ikke et CPR-nummer',

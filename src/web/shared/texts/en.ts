@@ -98,7 +98,6 @@ export const en: Texts = {
     email: 'E-mail',
     emailHint: 'We send the confirmation here',
     phone: 'Phone number',
-    cprLegend: 'CPR number',
     cprNumber: 'CPR number',
     cprHint: '10 digits, e.g. 010190-1234',
     noCpr: 'I have no CPR number',
