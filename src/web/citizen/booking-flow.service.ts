@@ -13,7 +13,7 @@ import { DOCUMENT_TYPES, evaluateDocuments } from '../../identity/identity-docum
 import { witnessAdvice } from '../../identity/witness-advice.js';
 import { DOCUMENT_NAMES } from '../../notifications/message-templates.js';
 import { PersonalDataCipher } from '../../personal-data/personal-data.cipher.js';
-import { countries, countryName, localTime } from '../shared/format.js';
+import { countries, countryName, localTime, longDate } from '../shared/format.js';
 import { format } from '../shared/i18n.js';
 import type { PageContext } from '../shared/page-context.js';
 import { PageRenderer, PageResult } from '../shared/page-renderer.js';
@@ -382,7 +382,7 @@ export class BookingFlowService {
         applicant,
         nationality: countryName(applicant.nationality, page.lang),
         residence: countryName(applicant.countryOfResidence, page.lang),
-        arrived: arrived ? localTime(`${arrived}T12:00:00Z`, page.lang).replace(/ (kl\.|at) .*$/, '') : '',
+        arrived: arrived ? longDate(arrived, page.lang) : '',
         documents: (state.documents ?? []).map((type) => DOCUMENT_NAMES[type][page.lang]),
         witness: state.witness,
         advice: await this.adviceFor(page, state),

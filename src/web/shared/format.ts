@@ -20,6 +20,12 @@ export function localDay(date: string, lang: Language): string {
     .toFormat(lang === 'da' ? 'cccc d. LLLL' : 'cccc d LLLL');
 }
 
+export function longDate(date: string, lang: Language): string {
+  return DateTime.fromISO(date)
+    .setLocale(LOCALE[lang])
+    .toFormat(lang === 'da' ? 'd. LLLL yyyy' : 'd LLLL yyyy');
+}
+
 export function shortDate(date: string, lang: Language): string {
   return DateTime.fromISO(date)
     .setLocale(LOCALE[lang])

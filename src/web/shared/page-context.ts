@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../identity/identity-documents.js';
+import type { PageResult } from './page-renderer.js';
 import type { Texts } from './texts/da.js';
 import { pageLanguage, TEXTS } from './i18n.js';
 
@@ -60,7 +61,7 @@ export const Page = createParamDecorator((_data: unknown, context: ExecutionCont
 });
 
 /** Sends a handler's PageResult: HTML that is never cached (pages may show personal data), or a redirect. */
-export function sendPage(reply: FastifyReply, result: import('./page-renderer.js').PageResult): void {
+export function sendPage(reply: FastifyReply, result: PageResult): void {
   void reply.header('Cache-Control', 'no-store');
   if ('redirect' in result) {
     void reply.redirect(result.redirect, 303);

@@ -16,7 +16,7 @@ import { cookieSecret, secureCookies } from './cookies.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 // the package exports only its script (dist/js/dkfds.min.js); its dist/ folder is two levels up from it
-const DKFDS_DIR = dirname(dirname(require.resolve('dkfds')));
+export const DKFDS_DIR = dirname(dirname(require.resolve('dkfds')));
 const DKFDS_VERSION = (
   JSON.parse(readFileSync(join(DKFDS_DIR, '..', 'package.json'), 'utf8')) as { version: string }
 ).version;
