@@ -161,7 +161,13 @@ export class BookingFlowService {
   }
 
   /** The time step again after the chosen time was taken: the rest of what was entered is kept. */
-  async retimeStep(page: PageContext, state: FlowState, week: string, taken: boolean): Promise<PageResult> {
+  async retimeStep(
+    page: PageContext,
+    state: FlowState,
+    week: string,
+    taken: boolean,
+    errors: Errors = {},
+  ): Promise<PageResult> {
     const choices = await this.times.week(state.centreId, state.type, week, page.lang);
     return this.render(
       page,
@@ -175,8 +181,8 @@ export class BookingFlowService {
         previousWeek: choices.week.previous,
         nextWeek: choices.week.next,
       },
-      {},
-      taken ? 409 : 200,
+      errors,
+      taken ? 409 : undefined,
     );
   }
 
@@ -399,7 +405,8 @@ export class BookingFlowService {
     const week = field(form, 'week');
     if (week) return this.retimeStep(page, state, week, false);
     const startsAt = field(form, 'startsAt');
-    if (!startsAt) return this.retimeStep(page, state, state.startsAt, false);
+    if (!startsAt)
+      return this.retimeStep(page, state, state.startsAt, false, { startsAt: page.t.time.required });
     const next = { ...state, startsAt };
     return next.applicant && next.documents
       ? this.review(page, next)
