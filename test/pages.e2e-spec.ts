@@ -280,6 +280,29 @@ describe('Citizen pages over HTTP', () => {
     );
   });
 
+  it('moves a booking from its page, and sends it back to choose again when the time was taken meanwhile', async () => {
+    const { reference, manageToken } = await booked();
+    const agent = request.agent(t.app.getHttpServer());
+    const code = await agent.get(`/bookings/${reference}`).expect(200);
+    await submit(agent, `/bookings/${reference}/session`, code.text, { code: manageToken }).expect(303);
+    const choices = await agent.get(`/bookings/${reference}/move?week=2027-01-11`).expect(200);
+    expect(choices.text).toContain('mandag 11. januar');
+    // both desks of Tuesday 12 January 09:00 go to others between the page and the choice
+    const taken = '2027-01-12T09:00:00+01:00';
+    for (let i = 0; i < 2; i++)
+      await t.http().post('/api/bookings').send(newBookingBody(centreId, taken)).expect(201);
+    const refused = await submit(agent, `/bookings/${reference}/move`, choices.text, {
+      startsAt: taken,
+    }).expect(409);
+    expect(refused.text).toContain('id="taken-alert"');
+    expect(refused.text).toContain('taget af en anden');
+    const moved = await submit(agent, `/bookings/${reference}/move`, refused.text, {
+      startsAt: '2027-01-12T09:15:00+01:00',
+    }).expect(200);
+    expect(moved.text).toContain('Din tid er flyttet.');
+    expect(moved.text).toContain('tirsdag 12. januar 2027 kl. 09:15');
+  });
+
   it('writes the manage code into the e-mail as text, and no token into its calendar file', async () => {
     const { reference, manageToken } = await booked();
     await t.app.get(OutboxDeliveryService).deliverDue();
