@@ -1,5 +1,5 @@
 // ESM jest: NestJS 12 ships ES modules only (see README, "Tests").
-const common = {
+export const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

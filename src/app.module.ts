@@ -9,7 +9,7 @@ import { AvailabilityModule } from './availability/availability.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { Clock } from './common/clock.js';
-import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { HttpExceptionFilter, STATUS_OF } from './common/http-exception.filter.js';
 import { InputValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -22,6 +22,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { statusOf } from './error-statuses.js';
 import { SCHEMA } from './schema.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { CitizenPagesModule } from './web/citizen/citizen-pages.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -40,8 +41,9 @@ class CoreModule {
       providers: [
         { provide: AppConfig, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new Clock() },
+        { provide: STATUS_OF, useValue: statusOf },
       ],
-      exports: [AppConfig, Clock],
+      exports: [AppConfig, Clock, STATUS_OF],
     };
   }
 }
@@ -66,6 +68,7 @@ export class AppModule {
         SchedulingModule,
         HealthModule,
         BootstrapDataModule,
+        CitizenPagesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -9,6 +9,8 @@ import { AppModule, AppOptions } from './app.module.js';
 import { errorBody } from './common/error-body.js';
 import { BODY_LIMIT_BYTES, readJsonBodies } from './common/json-body.js';
 import { JsonLogger, requestId } from './logging/json-logger.js';
+import { CITIZEN_PAGE_ROUTES } from './web/citizen/citizen-pages.module.js';
+import { setUpWebPages } from './web/shared/web-setup.js';
 
 /**
  * A request Node's HTTP parser cannot read (headers over 16 kB, a broken request line, too slow to arrive) is
@@ -77,7 +79,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   readJsonBodies(app.getHttpAdapter().getInstance());
   app.useLogger(logger);
   logger.logRequests(app.getHttpAdapter().getInstance());
-  app.setGlobalPrefix('api');
+  await setUpWebPages(app.getHttpAdapter().getInstance(), options.config);
+  app.setGlobalPrefix('api', { exclude: CITIZEN_PAGE_ROUTES });
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

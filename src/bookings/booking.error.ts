@@ -1,4 +1,5 @@
 import { DomainError, FieldIssue } from '../common/domain-error.js';
+import { CapacityError } from '../capacity/index.js';
 import { driverCode } from '../database/transaction.js';
 
 export enum BookingErrorCode {
@@ -23,8 +24,11 @@ export class BookingError extends DomainError<BookingErrorCode> {
   }
 }
 
-/** The database's word on a booking, in the booking's terms: one active booking per person, no full cell. */
+/** The database's and the ledger's word on a booking, in the booking's terms: one active booking per person, no full cell. */
 export function fromDriverError(error: unknown): unknown {
+  if (error instanceof CapacityError) {
+    return new BookingError(BookingErrorCode.SlotFull, error.message);
+  }
   const { code, constraint } = driverCode(error);
   if (code === '23505' && constraint === 'uq_booking_active_person') {
     return new BookingError(

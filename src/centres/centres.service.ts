@@ -9,6 +9,7 @@ import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
 import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
+import type { WitnessPolicy } from './centre.entity.js';
 import { CentreCalendar, CentreCalendars, findCentre, hhmm, weeklyHours } from './centre-calendars.js';
 import {
   AppointmentTypeDto,
@@ -55,6 +56,13 @@ export class CentresService {
       order: { name: 'ASC' },
     });
     return centres.map((centre) => this.publicView(centre));
+  }
+
+  /** An active centre's witness policy: the booking pages advise on a witness before a booking exists. */
+  async witnessPolicyOf(id: string): Promise<WitnessPolicy> {
+    const centre = isUuid(id) ? await this.centres.findOneBy({ id, active: true }) : null;
+    if (!centre) throw CalendarError.centreNotFound();
+    return centre.witnessPolicy;
   }
 
   async listForUser(user: AuthUser): Promise<CentreView[]> {

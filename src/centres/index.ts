@@ -15,6 +15,7 @@ export {
 export type { WeeklyHoursDto } from './centre.dto.js';
 export { Centre } from './centre.entity.js';
 export { CentreView, ClosureView } from './centre.view.js';
+export type { PublicCentreView } from './centre.view.js';
 export { CentresModule } from './centres.module.js';
 export { CentresService } from './centres.service.js';
 export type { CalendarChange, CalendarChangeHook } from './centres.service.js';

@@ -7,6 +7,9 @@ import { ErrorBody, errorBody } from './error-body.js';
 /** The HTTP status of a domain error; given by the composition root, which knows every capability's codes. */
 export type StatusOf = (error: DomainError) => number;
 
+/** Injects the composition root's StatusOf into filters elsewhere (the pages' own). */
+export const STATUS_OF = Symbol('STATUS_OF');
+
 /** Fastify's own errors (the JSON body parser's, the body limit's) carry a code. */
 interface FastifyError {
   code?: string;

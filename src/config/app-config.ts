@@ -43,6 +43,13 @@ export class AppConfig {
   /** Connections to a PostgreSQL server per instance (the embedded engine always has one). */
   databasePoolSize: number;
 
+  /** Who runs the service, as the pages' header, footer, accessibility statement and privacy notice name them. */
+  organisationName: string;
+  contactEmail: string;
+  contactPhone?: string;
+  /** Set: /tilgaengelighed sends the reader to this statement (e.g. one made in the state's WAS tool). */
+  accessibilityStatementUrl?: string;
+
   /** Processes serving HTTP on the one port (node:cluster); more than one needs a PostgreSQL server. */
   workers: number;
 
@@ -119,6 +126,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
   config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;
   config.workers = dto.WORKERS ?? 1;
+  config.organisationName = dto.ORGANISATION_NAME ?? 'Borgerservice';
+  config.contactEmail = dto.CONTACT_EMAIL ?? 'borgerservice@kommune.dk';
+  config.contactPhone = dto.CONTACT_PHONE;
+  config.accessibilityStatementUrl = dto.ACCESSIBILITY_STATEMENT_URL;
   if (config.workers > 1 && !config.databaseUrl) {
     problems.push('WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)');
   } else if (config.workers > 1 && config.demoData) {

@@ -158,4 +158,21 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  ORGANISATION_NAME?: string;
+
+  @IsOptional()
+  @IsEmail()
+  CONTACT_EMAIL?: string;
+
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'must be a phone number' })
+  CONTACT_PHONE?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  ACCESSIBILITY_STATEMENT_URL?: string;
 }

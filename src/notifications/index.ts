@@ -1,5 +1,6 @@
 /** What the notifications capability offers the others; everything else in this folder is its own. */
-export { CANCEL_REASON_CODES } from './message-templates.js';
+export { calendarFile } from './calendar-file.js';
+export { CANCEL_REASON_CODES, DOCUMENT_NAMES } from './message-templates.js';
 export type { CancelReasonCode } from './message-templates.js';
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';

@@ -8,6 +8,8 @@ export interface MessageFacts {
   fullName: string;
   reference: string;
   manageUrl: string;
+  /** The manage token as a code to type on the manage page without JavaScript (absent in older outbox rows). */
+  manageCode?: string | null;
   centre: { name: string; address: string; timeZone: string };
   appointmentTypeName: string;
   startsAt: Date;
@@ -55,7 +57,7 @@ export interface RenderedMessage {
   html: string;
 }
 
-const DOCUMENT_NAMES: Record<DocumentType, Record<Language, string>> = {
+export const DOCUMENT_NAMES: Record<DocumentType, Record<Language, string>> = {
   DK_DRIVING_LICENCE: { da: 'Dansk kørekort', en: 'Danish driving licence' },
   DK_PASSPORT_WITH_CPR: { da: 'Dansk pas med CPR-nummer', en: 'Danish passport with CPR number' },
   DK_PASSPORT_WITHOUT_CPR: { da: 'Dansk pas uden CPR-nummer', en: 'Danish passport without CPR number' },
@@ -124,6 +126,7 @@ const T = {
       `Vidnet skal være fyldt 18 år, have haft MitID i mere end ${days} dage, medbringe sit eget MitID og gyldig billed-ID (uden CPR-nummer på billed-ID'et også et dokument med CPR-nummeret), og må højst være vidne 3 gange på 120 dage.`,
     witnessNamed: 'Du har oplyst et vidne.',
     manage: 'Se, flyt eller aflys din tid',
+    code: 'Kode til din booking (hvis siden beder om den)',
     rebook: 'Du kan bestille en ny tid her',
     erhverv: 'Skal du bruge MitID Erhverv (for en virksomhed)? Se',
     closing: 'Med venlig hilsen',
@@ -160,6 +163,7 @@ const T = {
       `The witness must be 18 or older, have held MitID for more than ${days} days, bring their own MitID and valid photo ID (if that ID shows no CPR number, also a document with it), and may act as witness at most 3 times in 120 days.`,
     witnessNamed: 'You have named a witness.',
     manage: 'View, move or cancel your appointment',
+    code: 'Code for your booking (if the page asks for it)',
     rebook: 'You can book a new time here',
     erhverv: 'Need MitID Erhverv (acting for a business)? See',
     closing: 'Kind regards',
@@ -227,7 +231,11 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
   }
   sections.push([
     null,
-    [`${cancelled ? t.rebook : t.manage}: ${facts.manageUrl}`, `${t.erhverv} ${facts.mitidErhvervUrl}`],
+    [
+      `${cancelled ? t.rebook : t.manage}: ${facts.manageUrl}`,
+      ...(!cancelled && facts.manageCode ? [`${t.code}: ${facts.manageCode}`] : []),
+      `${t.erhverv} ${facts.mitidErhvervUrl}`,
+    ],
   ]);
   sections.push([null, [t.closing, facts.centre.name]]);
 

@@ -112,6 +112,7 @@ export class NotificationsService {
         fullName: applicant.fullName,
         reference: booking.reference,
         manageUrl,
+        manageCode: cancelled ? null : manageToken,
         centre: { name: centre.name, address: centre.address, timeZone: centre.timeZone },
         appointmentTypeName: type.name,
         startsAt: booking.startsAt,
@@ -133,7 +134,8 @@ export class NotificationsService {
         endsAt: booking.endsAt,
         summary: `MitID – ${centre.name}`,
         location: `${centre.name}, ${centre.address}`,
-        description: `${booking.reference}\n${manageUrl}`,
+        // a calendar file is copied and shared: it carries the manage page's plain address, never the token
+        description: `${booking.reference}\n${cancelled ? manageUrl : `${this.config.publicBaseUrl}/bookings/${booking.reference}`}`,
         organizer: { name: centre.name, email: this.organizerEmail },
       },
     };
