@@ -150,7 +150,7 @@ async function main(): Promise<number> {
         `closed weekdays in the window: ${holidays.map(([date, reason]) => `${date} ${reason}`).join(', ')}`,
       );
 
-    const { randomCentre, httpBooking, availabilityQuery } = workload(centres, firstMonday);
+    const { randomCentre, httpBooking, availabilityQuery, timePage } = workload(centres, firstMonday);
 
     // ---- warm-up (JIT, connection pools, caches), not compared
     const warmConcurrency = options.concurrency;
@@ -229,6 +229,15 @@ async function main(): Promise<number> {
       ),
     ]);
     results.push(atRate, loadAtRate);
+    const [pageAtRate, loadBesidePages] = await Promise.all([
+      runOpenLoop(`page: choose a time, ${options.pageRate}/s`, latencySettings(options.pageRate), timePage),
+      runOpenLoop(
+        `  booking load, ${options.loadRate}/s`,
+        latencySettings(options.loadRate),
+        httpBooking('load'),
+      ),
+    ]);
+    results.push(pageAtRate, loadBesidePages);
 
     // ---- raw PostgreSQL: the booking transaction's statements, straight through pg, with the app stopped (its
     // background work, such as sending the confirmations just written, would otherwise take CPU from the baseline)
@@ -307,7 +316,10 @@ async function main(): Promise<number> {
 
     // ---- integrity: every success is one booking row, no cell over its desks
     const booked = results.filter(
-      (r) => !r.name.startsWith('availability') && !r.name.startsWith('warm-up: availability'),
+      (r) =>
+        !r.name.startsWith('availability') &&
+        !r.name.startsWith('warm-up: availability') &&
+        !r.name.startsWith('page:'),
     );
     const expected = booked.reduce((sum, r) => sum + r.ok, 0);
     const integrity = await integrityOf(bench);
@@ -322,7 +334,7 @@ async function main(): Promise<number> {
       slotsPerCentre,
       appConnections,
       results,
-      phases: { booking, raw, alone, underLoad, atRate, loadAtRate },
+      phases: { booking, raw, alone, underLoad, atRate, loadAtRate, pageAtRate },
       split,
       splitNote,
       integrity,

@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     'load-rate': { type: 'string', default: '20' },
     'availability-rate': { type: 'string', default: '50' },
     'latency-seconds': { type: 'string', default: '20' },
+    'page-rate': { type: 'string', default: '50' },
     workers: { type: 'string', default: '1' },
     'node-options': { type: 'string', default: '' },
     'app-env': { type: 'string', multiple: true, default: [] },
@@ -39,7 +40,7 @@ if (args.help) {
   process.stdout.write(
     'usage: npm run bench -- [--concurrency 16] [--bookings 3000] [--availability 2000] [--raw 3000] [--warmup 200]\n' +
       '                       [--centres 100] [--weeks 8] [--desks 4] [--phase-seconds 40] [--keep] [--profile DIR]\n' +
-      '                       [--load-rate 20] [--availability-rate 50] [--latency-seconds 20] [--workers 1]\n' +
+      '                       [--load-rate 20] [--availability-rate 50] [--latency-seconds 20] [--page-rate 50] [--workers 1]\n' +
       '                       [--node-options "--max-semi-space-size=32"] [--app-env KEY=VALUE ...]\n' +
       'DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a fresh database\n' +
       'booking_bench_<random> is created on it and dropped at the end (kept with --keep).\n',
@@ -67,6 +68,8 @@ export const options = {
   loadRate: positive('load-rate'),
   availabilityRate: positive('availability-rate'),
   latencySeconds: positive('latency-seconds'),
+  /** The page phase: the citizen's time-choosing page at this rate while bookings arrive at the load rate. */
+  pageRate: positive('page-rate'),
   /** The app's WORKERS (processes on one port) and NODE_OPTIONS (e.g. --max-semi-space-size=32). */
   workers: positive('workers'),
   nodeOptions: args['node-options'] ?? '',

@@ -82,6 +82,7 @@ export interface Report {
     underLoad: PhaseResult;
     atRate: PhaseResult;
     loadAtRate: PhaseResult;
+    pageAtRate: PhaseResult;
   };
   split: { booking: PhaseResult; raw: PhaseResult } | undefined;
   splitNote: string;
@@ -104,7 +105,7 @@ export function printReport(report: Report): void {
     integrity,
     expected,
   } = report;
-  const { booking, raw, alone, underLoad, atRate, loadAtRate } = report.phases;
+  const { booking, raw, alone, underLoad, atRate, loadAtRate, pageAtRate } = report.phases;
   const cores = availableParallelism();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const out: string[] = [];
@@ -165,6 +166,11 @@ export function printReport(report: Report): void {
     `availability 28 d p99 at ${options.availabilityRate}/s while ${options.loadRate} bookings/s arrive (open loop): ${fixed(p99AtRate)} ms ` +
       `(aim < 20 ms under load: ${p99AtRate < 20 ? 'met' : 'NOT met'}); booking p99 there: ${fixed(p99(loadAtRate))} ms; ` +
       `that load is ${fixed((options.loadRate / rate(booking)) * 100, 0)} % of the booking rate measured above`,
+  );
+  const pageP99 = p99(pageAtRate);
+  out.push(
+    `time-choosing page (GET /book/time, one week as HTML) p99 at ${options.pageRate}/s while ${options.loadRate} bookings/s arrive: ` +
+      `${fixed(pageP99)} ms (aim < 30 ms: ${pageP99 < 30 ? 'met' : 'NOT met'})`,
   );
   out.push(
     `availability 28 d p99 at saturation (closed loop, ${options.concurrency} in flight): alone ${fixed(p99(alone))} ms, ` +

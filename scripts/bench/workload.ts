@@ -36,5 +36,13 @@ export function workload(centres: BenchCentre[], firstMonday: DateTime) {
     const days = (JSON.parse(result.text) as AvailabilityBody).days.length;
     return days === 28 ? OK : { kind: 'other', note: `${days} days instead of 28` };
   };
-  return { randomCentre, httpBooking, availabilityQuery };
+  // The citizen's step "choose a day and a time": one week of free times as an HTML page, no cookie needed.
+  const timePage = async (): Promise<Outcome> => {
+    const centre = randomCentre();
+    const week = firstMonday.plus({ weeks: randomInt(options.weeks) }).toISODate()!;
+    const result = await http('GET', `/book/time?centre=${centre.id}&type=${TYPE}&week=${week}`);
+    if (result.status !== 200) return { kind: 'other', note: `HTTP ${result.status}` };
+    return result.text.includes('type="radio"') ? OK : { kind: 'other', note: 'a week without free times' };
+  };
+  return { randomCentre, httpBooking, availabilityQuery, timePage };
 }
