@@ -7,6 +7,7 @@ import { isUuid } from '../common/validators.js';
 import { AuditError } from './audit.error.js';
 import { AuditRecord } from './audit-record.entity.js';
 import type { AuditView } from './audit.view.js';
+import { AUDIT_SQL } from './audit.sql.js';
 
 export interface AuditEntry {
   action: string;
@@ -26,28 +27,23 @@ export class AuditService {
   async record(manager: EntityManager, user: AuthUser, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const at = this.clock.now().toJSDate();
-    await manager.query(
-      `INSERT INTO audit_record (at, user_id, action, booking_id, centre_id, detail)
-       SELECT $1, $2, e.action, e.booking_id, e.centre_id, e.detail
-       FROM jsonb_to_recordset($3::jsonb) AS e(action text, booking_id uuid, centre_id uuid, detail jsonb)`,
-      [
-        at,
-        user.id,
-        JSON.stringify(
-          entries.map((entry) => ({
-            action: entry.action,
-            booking_id: entry.bookingId ?? null,
-            centre_id: entry.centreId ?? null,
-            detail: entry.detail ?? {},
-          })),
-        ),
-      ],
-    );
+    await manager.query(AUDIT_SQL.insertEntries, [
+      at,
+      user.id,
+      JSON.stringify(
+        entries.map((entry) => ({
+          action: entry.action,
+          booking_id: entry.bookingId ?? null,
+          centre_id: entry.centreId ?? null,
+          detail: entry.detail ?? {},
+        })),
+      ),
+    ]);
   }
 
   async forBooking(bookingId: string): Promise<AuditView[]> {
     const known = isUuid(bookingId)
-      ? await this.dataSource.query<unknown[]>('SELECT 1 FROM booking WHERE id = $1', [bookingId])
+      ? await this.dataSource.query<unknown[]>(AUDIT_SQL.bookingExists, [bookingId])
       : [];
     if (known.length === 0) throw AuditError.notFound();
     const records = await this.dataSource.manager.find(AuditRecord, {

@@ -17,4 +17,9 @@ export const BOOKING_SQL = {
   sweepEndedUnfinished: `UPDATE booking b SET status = $3, outcome = 'refused', outcome_reason = $4 FROM centre c
      WHERE b.centre_id = c.id AND b.status = $2 AND ${ENDED_BEFORE_TODAY}
      RETURNING b.id`,
+  /** $1 booking, $2 at, $3 actor, $4 action, $5 detail: one state change appended to the booking's history. */
+  insertEvent:
+    'INSERT INTO booking_event (booking_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)',
+  /** $1 key hash: requests with one Idempotency-Key take turns until the transaction ends. */
+  lockIdempotencyKey: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
 };

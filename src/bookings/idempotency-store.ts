@@ -7,6 +7,7 @@ import { PersonalDataCipher } from '../personal-data/index.js';
 import { BookingError, BookingErrorCode } from './booking.error.js';
 import type { CreatedBookingView } from './booking.view.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
+import { BOOKING_SQL } from './booking.sql.js';
 
 /** A client's Idempotency-Key as kept: its keyed hash, and the hash of the request body it came with. */
 export interface IdempotencyClaim {
@@ -53,7 +54,7 @@ export class IdempotencyStore {
     manager: EntityManager,
     claim: IdempotencyClaim,
   ): Promise<{ bookingId: string; manageToken: string } | undefined> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [claim.key]);
+    await manager.query(BOOKING_SQL.lockIdempotencyKey, [claim.key]);
     const earlier = await manager.findOneBy(IdempotencyRecord, { key: claim.key });
     if (!earlier) return undefined;
     if (earlier.requestHash !== claim.requestHash) {

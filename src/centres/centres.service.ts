@@ -21,6 +21,7 @@ import {
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { Closure } from './closure.entity.js';
 import { OpeningHours } from './opening-hours.entity.js';
+import { CENTRES_SQL } from './centres.sql.js';
 
 /** A pending calendar change: new weekly hours, or one more closure; `moved`: a new grid or zone. */
 export interface CalendarChange {
@@ -218,7 +219,7 @@ export class CentresService {
   private async load(manager: EntityManager, id: string, lock = false): Promise<Centre> {
     if (!isUuid(id)) throw CalendarError.centreNotFound();
     // Calendar changes of one centre take turns on its row, so two admins cannot interleave a replace.
-    if (lock) await manager.query('SELECT 1 FROM centre WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await manager.query(CENTRES_SQL.lockCentre, [id]);
     const centre = await findCentre(manager, id, true);
     if (!centre) throw CalendarError.centreNotFound();
     return centre;

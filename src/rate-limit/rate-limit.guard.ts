@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { clientOf } from './client-address.js';
 import { RATE_LIMIT, RateLimitName } from './rate-limit.decorator.js';
 import { RateLimitError } from './rate-limit.error.js';
+import { RATE_LIMIT_SQL } from './rate-limit.sql.js';
 
 const WINDOW_MS = 60_000;
 
@@ -48,11 +49,10 @@ export class RateLimitGuard implements CanActivate {
       // Fastify reads the address off the socket, which is gone once a client has hung up.
       .update(clientOf(request.ip))
       .digest('base64url');
-    const rows = await this.dataSource.query<{ hits: number }[]>(
-      `INSERT INTO rate_limit_bucket (key, window_start, hits) VALUES ($1, $2, 1)
-       ON CONFLICT (key) DO UPDATE SET hits = rate_limit_bucket.hits + 1 RETURNING hits`,
-      [`${name}:${client}:${windowStart}`, new Date(windowStart)],
-    );
+    const rows = await this.dataSource.query<{ hits: number }[]>(RATE_LIMIT_SQL.countHit, [
+      `${name}:${client}:${windowStart}`,
+      new Date(windowStart),
+    ]);
     await this.sweep(now);
     const retryAfter = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
     const response = context.switchToHttp().getResponse<FastifyReply>();
@@ -66,8 +66,6 @@ export class RateLimitGuard implements CanActivate {
   private async sweep(now: number): Promise<void> {
     if (now - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now;
-    await this.dataSource.query('DELETE FROM rate_limit_bucket WHERE window_start < $1', [
-      new Date(now - 2 * WINDOW_MS),
-    ]);
+    await this.dataSource.query(RATE_LIMIT_SQL.dropOldWindows, [new Date(now - 2 * WINDOW_MS)]);
   }
 }

@@ -6,6 +6,7 @@ import { OUTCOMES, Outcome } from '../bookings/index.js';
 import { InputError } from '../common/domain-error.js';
 import { CentresService } from '../centres/index.js';
 import type { CentreStatistics } from './statistics.view.js';
+import { STATISTICS_SQL } from './statistics.sql.js';
 
 interface Row {
   booked: number;
@@ -33,23 +34,7 @@ export class StatisticsService {
     });
     const start = DateTime.fromISO(from, { zone: centre.timeZone }).startOf('day').toJSDate();
     const end = DateTime.fromISO(to, { zone: centre.timeZone }).plus({ days: 1 }).startOf('day').toJSDate();
-    const [row] = await this.dataSource.query<Row[]>(
-      `WITH b AS (
-         SELECT b.*, (SELECT ic.witness_verified FROM identity_check ic WHERE ic.booking_id = b.id
-                      ORDER BY ic.at DESC, ic.id DESC LIMIT 1) AS witness_verified
-         FROM booking b WHERE b.centre_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3)
-       SELECT count(*)::int AS booked,
-              count(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'citizen')::int AS cancelled_citizen,
-              count(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'centre')::int AS cancelled_centre,
-              count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
-              count(*) FILTER (WHERE (witness_advice->>'recommended')::boolean)::int AS flagged,
-              count(*) FILTER (WHERE status IN ('checked_in', 'completed'))::int AS came,
-              count(*) FILTER (WHERE status IN ('checked_in', 'completed') AND witness_verified)::int AS came_with_witness,
-              (SELECT jsonb_object_agg(outcome, n) FROM (SELECT outcome, count(*)::int AS n FROM b
-                 WHERE status = 'completed' GROUP BY outcome) o) AS outcomes
-       FROM b`,
-      [centreId, start, end],
-    );
+    const [row] = await this.dataSource.query<Row[]>(STATISTICS_SQL.centreFigures, [centreId, start, end]);
     const byOutcome = Object.fromEntries(
       OUTCOMES.map((outcome) => [outcome, row.outcomes?.[outcome] ?? 0]),
     ) as Record<Outcome, number>;
