@@ -9,7 +9,7 @@ export class BookingEvent {
   id: string;
 
   @Column({ name: 'booking_id', type: 'uuid' })
-  @ForeignKey(() => Booking, { name: 'fk_booking_event_booking', onDelete: 'CASCADE' })
+  @ForeignKey(() => Booking, { name: 'fk_booking_event_booking', onDelete: 'RESTRICT' })
   bookingId: string;
 
   @Column({ type: 'timestamptz' })

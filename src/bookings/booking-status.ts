@@ -121,7 +121,7 @@ export class BookingStatusWriter {
     if (!affected) {
       throw new BookingError(
         BookingErrorCode.WrongState,
-        `The booking was changed meanwhile; it cannot take ${action}`,
+        'The booking was changed meanwhile; look at it again',
       );
     }
   }

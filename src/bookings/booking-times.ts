@@ -47,7 +47,8 @@ export class BookingTimes {
     );
     if (!type) {
       // a booking's own type, since removed: the booking stands, but cannot be moved to another time of it
-      const retired = centre.appointmentTypes.find((t) => !t.active && t.id === typeCodeOrId);
+      const retired =
+        personKey === undefined && centre.appointmentTypes.find((t) => !t.active && t.id === typeCodeOrId);
       if (retired) {
         throw new BookingError(
           BookingErrorCode.TypeNoLongerOffered,

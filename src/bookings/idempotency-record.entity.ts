@@ -4,6 +4,7 @@ import { Booking } from './booking.entity.js';
 /** An Idempotency-Key seen on POST /api/bookings, with the answer to give when the same request comes again. */
 @Entity('idempotency_record')
 @Index('ix_idempotency_record_created', ['createdAt'])
+@Index('ix_idempotency_record_booking', ['bookingId'])
 export class IdempotencyRecord {
   /** Keyed hash of the client's key. */
   @PrimaryColumn({ type: 'text' })

@@ -12,7 +12,7 @@ export class IdentityCheck {
   id: string;
 
   @Column({ name: 'booking_id', type: 'uuid' })
-  @ForeignKey(() => Booking, { name: 'fk_identity_check_booking', onDelete: 'CASCADE' })
+  @ForeignKey(() => Booking, { name: 'fk_identity_check_booking', onDelete: 'RESTRICT' })
   bookingId: string;
 
   @Column({ name: 'centre_id', type: 'uuid' })

@@ -46,9 +46,11 @@ export const CANCEL_REASON_TEXTS: Record<CancelReasonCode, Record<Language, stri
 };
 
 function cancelReasonIn(facts: MessageFacts): string | null {
-  return facts.cancelReasonCode
-    ? CANCEL_REASON_TEXTS[facts.cancelReasonCode][facts.language]
-    : facts.cancelReason;
+  // Messages queued before reasons were codes hold the English text (encrypted, so no migration reaches them).
+  const code =
+    facts.cancelReasonCode ??
+    CANCEL_REASON_CODES.find((known) => CANCEL_REASON_TEXTS[known].en === facts.cancelReason);
+  return code ? CANCEL_REASON_TEXTS[code][facts.language] : facts.cancelReason;
 }
 
 export interface RenderedMessage {

@@ -76,6 +76,11 @@ describe('a cancellation by the centre', () => {
     expect(cancelled('en', code).text).toContain(`Reason: ${reason.en}`);
   });
 
+  it("gives a message queued before reasons were codes (the English text) in the citizen's language", () => {
+    const reason = CANCEL_REASON_TEXTS.opening_hours_changed;
+    expect(cancelled('da', { text: reason.en }).text).toContain(`Årsag: ${reason.da}`);
+  });
+
   it("gives an administrator's reason as it was typed", () => {
     expect(cancelled('da', { text: 'Vandskade i lokalerne' }).text).toContain('Årsag: Vandskade i lokalerne');
     expect(cancelled('en', { text: 'Vandskade i lokalerne' }).text).toContain(
