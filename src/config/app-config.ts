@@ -41,6 +41,13 @@ export class AppConfig {
   /** Connections to a PostgreSQL server per instance (the embedded engine always has one). */
   databasePoolSize: number;
 
+  /** The longest a connection attempt, a wait for a pooled connection or a statement may take on a server. */
+  databaseTimeoutMs: number;
+  /** How long a claimed outbox message is left to the instance that claimed it before another may send it. */
+  outboxLeaseSeconds: number;
+  /** After SIGTERM, the process exits within this, finished or not. */
+  shutdownTimeoutMs: number;
+
   /** Processes serving HTTP on the one port (node:cluster); more than one needs a PostgreSQL server. */
   workers: number;
 
@@ -116,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
   config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;
   config.workers = dto.WORKERS ?? 1;
+  config.databaseTimeoutMs = dto.DATABASE_TIMEOUT_MS ?? 10_000;
+  config.outboxLeaseSeconds = dto.OUTBOX_LEASE_SECONDS ?? 120;
+  config.shutdownTimeoutMs = dto.SHUTDOWN_TIMEOUT_MS ?? 20_000;
   if (config.workers > 1 && !config.databaseUrl) {
     problems.push('WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)');
   } else if (config.workers > 1 && config.demoData) {

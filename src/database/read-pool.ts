@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { serverTimeouts } from './data-source-options.js';
 
 /** Read connections beside the main pool: a quarter as many, at least two. */
 export const readPoolSize = (poolSize: number) => Math.max(2, Math.ceil(poolSize / 4));
@@ -23,6 +24,7 @@ export class ReadPool implements OnApplicationShutdown {
       connectionString: config.databaseUrl,
       max: readPoolSize(config.databasePoolSize),
       idleTimeoutMillis: 30_000,
+      ...serverTimeouts(config),
     });
     // A connection that breaks while idle is dropped by the pool; without a listener it would end the process.
     this.pool.on('error', (error) => this.logger.warn({ msg: 'read connection lost', error: error.message }));
