@@ -5,6 +5,7 @@ import { createApp } from './app.setup.js';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded.js';
+import { answerBackupRequests } from './database/backup.js';
 import { stopTakingRequests } from './common/shutdown.js';
 
 /**
@@ -20,6 +21,7 @@ function everyInterface(): string {
 async function serve(config: AppConfig): Promise<void> {
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
   const app = await createApp({ config, embedded });
+  if (embedded) answerBackupRequests(embedded, config.dataDir);
   let stopping = false;
   // No new connections; answer those in flight, finish or hand back claimed mail, close the pools, then exit.
   const stop = async () => {

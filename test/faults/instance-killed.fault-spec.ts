@@ -36,13 +36,15 @@ describe('Fault: one of two instances is SIGKILLed mid-storm', () => {
     ];
     apps.push(victim, survivor);
     const token = await login(survivor.url);
-    const centre = await newCentre(survivor.url, token, 40);
+    const centre = await newCentre(survivor.url, token, 60);
     const query = <T>(sql: string, parameters?: unknown[]) => server.query<T>(sql, parameters, 'booking');
 
     let killed = false;
+    let killedAt = Infinity;
     let atKill = { unsent: 0, leased: 0 };
     const kill = (async () => {
-      await sleep(3000);
+      await sleep(2000);
+      killedAt = Date.now();
       victim.kill('SIGKILL');
       killed = true;
       await victim.exited;
@@ -56,9 +58,9 @@ describe('Fault: one of two instances is SIGKILLed mid-storm', () => {
       targets: () => (killed ? [survivor.url] : [victim.url, survivor.url]),
       centreId: centre.id,
       slots: centre.slots,
-      requests: 300,
+      requests: 1500,
       concurrency: 6,
-      maxMs: 9000,
+      maxMs: 7000,
     });
     await kill;
 
@@ -84,6 +86,7 @@ describe('Fault: one of two instances is SIGKILLed mid-storm', () => {
       survivor: tally(outcomes.filter(bySurvivor)),
       victim: tally(outcomes.filter((o) => !bySurvivor(o))),
       committedByVictim,
+      survivorAfterKill: tally(outcomes.filter((o) => bySurvivor(o) && o.at > killedAt)),
       mailAtKill: atKill,
       mail: {
         ...mail,
@@ -103,6 +106,7 @@ describe('Fault: one of two instances is SIGKILLed mid-storm', () => {
     expect(outcomes.filter(bySurvivor).filter((o) => o.answer !== 201 && o.answer !== 409)).toEqual([]);
     expect(outcomes.filter((o) => typeof o.answer === 'number' && o.answer >= 500)).toEqual([]);
     expect(committedByVictim).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => bySurvivor(o) && o.at > killedAt).length).toBeGreaterThan(0);
     expect(atKill.unsent).toBeGreaterThan(0);
     expect(books.mismatched).toEqual([]);
     expect(books.uncounted).toBe(0);
