@@ -8,7 +8,9 @@ export interface Outcome {
   reference?: string;
   retryAfter?: string | null;
   body?: unknown;
+  /** When the request was sent and when its answer (or failure) came. */
   at: number;
+  doneAt: number;
 }
 
 async function call(
@@ -117,10 +119,11 @@ export async function book(target: string, centreId: string, startsAt: string): 
       retryAfter: response.headers.get('retry-after'),
       body: response.status >= 500 ? response.body : undefined,
       at,
+      doneAt: Date.now(),
     };
   } catch (error) {
     const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
-    return { target, answer: code === 'ECONNREFUSED' ? 'refused' : 'no answer', at };
+    return { target, answer: code === 'ECONNREFUSED' ? 'refused' : 'no answer', at, doneAt: Date.now() };
   }
 }
 
@@ -137,7 +140,8 @@ export async function health(
 
 /**
  * Bookings from `concurrency` clients, each picking a time at random and an instance in turn, until `requests`
- * are sent or `maxMs` passed; a client that is told 503 waits `pauseMs` before its next request.
+ * are sent or `maxMs` passed; a client that is told 503 (or gets no answer) waits `pauseMs` before its next
+ * request, and every client `paceMs` after each.
  */
 export async function storm(options: {
   targets: () => string[];
@@ -147,6 +151,8 @@ export async function storm(options: {
   concurrency: number;
   maxMs: number;
   pauseMs?: number;
+  /** A wait after every request, so that the desks fill over seconds rather than at once. */
+  paceMs?: number;
 }): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const deadline = Date.now() + options.maxMs;
@@ -161,6 +167,7 @@ export async function storm(options: {
       outcomes.push(outcome);
       if (typeof outcome.answer !== 'number' || outcome.answer >= 500)
         await new Promise((r) => setTimeout(r, options.pauseMs ?? 100));
+      if (options.paceMs) await new Promise((r) => setTimeout(r, options.paceMs));
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, c) => client(c)));
