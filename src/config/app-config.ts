@@ -13,6 +13,8 @@ export class AppConfig {
   port: number;
   /** Set: a PostgreSQL server. Unset: the embedded engine in dataDir. */
   databaseUrl?: string;
+  /** A read-only replica of that server for the availability reads, which fall back to the server without it. */
+  databaseReplicaUrl?: string;
   /** An absolute path, or `memory://` for a throw-away embedded database. */
   dataDir: string;
   smtpUrl?: string;
@@ -104,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = new AppConfig();
   config.port = dto.PORT ?? 3000;
   config.databaseUrl = dto.DATABASE_URL;
+  config.databaseReplicaUrl = dto.DATABASE_REPLICA_URL;
+  if (config.databaseReplicaUrl && !config.databaseUrl)
+    problems.push('DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of that server)');
   config.dataDir = dto.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(dto.DATA_DIR ?? './.data');
   config.smtpUrl = dto.SMTP_URL;
   config.mailFrom = dto.MAIL_FROM ?? 'Borgerservice <no-reply@borgerservice.localhost>';

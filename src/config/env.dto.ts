@@ -37,6 +37,10 @@ export class EnvDto {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_REPLICA_URL?: string;
+
+  @IsOptional()
   @IsString()
   @MinLength(1)
   DATA_DIR?: string;

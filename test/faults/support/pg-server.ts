@@ -23,11 +23,40 @@ export class PgServer {
     readonly port: number,
   ) {}
 
-  static async create(): Promise<PgServer> {
+  private static directory(): string {
     const dir = mkdtempSync(join(tmpdir(), 'fault-pg-'));
     if (process.getuid?.() === 0)
       chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
+    return dir;
+  }
+
+  static async create(): Promise<PgServer> {
+    const dir = PgServer.directory();
     run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    const server = new PgServer(dir, await freePort());
+    await server.start();
+    return server;
+  }
+
+  /** A streaming hot standby of `primary`, made as an operator would: pg_basebackup -R. */
+  static async replicaOf(primary: PgServer): Promise<PgServer> {
+    const dir = PgServer.directory();
+    const data = join(dir, 'data');
+    run('pg_basebackup', [
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+    ]);
     const server = new PgServer(dir, await freePort());
     await server.start();
     return server;
