@@ -28,8 +28,8 @@ export const backupAnswerFile = (id: string) => `backup-${id}.done.json`;
 export class BackupError extends Error {}
 
 /**
- * One consistent copy: the dump is read while no statement runs (the engine is single-threaded and the file reads
- * are synchronous), after a checkpoint so a restore has little log to replay; written whole, then renamed.
+ * One consistent copy: PGlite reads the dump under its own lock, so no statement runs meanwhile (a transaction still
+ * open is rolled back on restore, as after a crash); a checkpoint first leaves a restore little log to replay.
  */
 export async function writeBackup(
   database: EmbeddedDatabase,
