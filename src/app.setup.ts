@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, AppOptions } from './app.module.js';
 import { errorBody } from './common/error-body.js';
 import { BODY_LIMIT_BYTES, readJsonBodies } from './common/json-body.js';
+import { answerWhileStopping } from './common/shutdown.js';
 import { JsonLogger, requestId } from './logging/json-logger.js';
 import { CITIZEN_PAGE_ROUTES } from './web/citizen/citizen-pages.module.js';
 import { setUpWebPages } from './web/shared/web-setup.js';
@@ -77,6 +78,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     bodyParser: false,
   });
   readJsonBodies(app.getHttpAdapter().getInstance());
+  answerWhileStopping(app.getHttpAdapter().getInstance());
   app.useLogger(logger);
   logger.logRequests(app.getHttpAdapter().getInstance());
   await setUpWebPages(app.getHttpAdapter().getInstance(), options.config);

@@ -7,6 +7,7 @@ import { RateLimitErrorCode } from './rate-limit/rate-limit.error.js';
 import { DomainError, InputErrorCode } from './common/domain-error.js';
 import { AuditErrorCode } from './audit/audit.error.js';
 import { CapacityErrorCode } from './capacity/capacity.error.js';
+import { DatabaseErrorCode } from './common/database-unavailable.js';
 
 type ErrorCode =
   | InputErrorCode
@@ -16,7 +17,8 @@ type ErrorCode =
   | BookingErrorCode
   | DeskErrorCode
   | AuditErrorCode
-  | CapacityErrorCode;
+  | CapacityErrorCode
+  | DatabaseErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 function statusOfCode(code: ErrorCode): number {
@@ -53,6 +55,8 @@ function statusOfCode(code: ErrorCode): number {
       return HttpStatus.NOT_FOUND;
     case RateLimitErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case DatabaseErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
       const unmapped: never = code;
       throw new Error(`unmapped error code ${String(unmapped)}`);

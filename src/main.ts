@@ -5,6 +5,8 @@ import { createApp } from './app.setup.js';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded.js';
+import { answerBackupRequests } from './database/backup.js';
+import { stopTakingRequests } from './common/shutdown.js';
 
 /**
  * Every interface, as Node's own servers listen by default (Fastify's default is localhost only, which a
@@ -19,13 +21,25 @@ function everyInterface(): string {
 async function serve(config: AppConfig): Promise<void> {
   const embedded = config.embedded ? await EmbeddedDatabase.open(config.dataDir) : undefined;
   const app = await createApp({ config, embedded });
+  if (embedded) answerBackupRequests(embedded, config.dataDir);
   let stopping = false;
+  // No new connections; answer those in flight, finish or hand back claimed mail, close the pools, then exit.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await app.close();
-    await embedded?.close();
-    process.exit(0);
+    setTimeout(() => {
+      console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting.`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+    try {
+      stopTakingRequests(app);
+      await app.close();
+      await embedded?.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('Shutdown failed:', error instanceof Error ? error.stack : error);
+      process.exit(1);
+    }
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   await app.listen(config.port, everyInterface());
@@ -41,7 +55,7 @@ async function serve(config: AppConfig): Promise<void> {
  * and replaces one that dies after it was listening. One that dies before (bad configuration, no database)
  * stops them all, rather than restarting in a loop.
  */
-function superviseWorkers(count: number): void {
+function superviseWorkers(count: number, shutdownTimeoutMs: number): void {
   let stopping = false;
   const listening = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
@@ -67,7 +81,14 @@ function superviseWorkers(count: number): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+      // the signal itself, not worker.kill(): that disconnects first, closing the servers under the worker's feet
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      // each worker bounds its own shutdown; this only catches one that hangs past that bound
+      setTimeout(() => {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+        process.exit(1);
+      }, shutdownTimeoutMs + 2000).unref();
     });
   }
   for (let i = 0; i < count; i++) cluster.fork();
@@ -75,7 +96,7 @@ function superviseWorkers(count: number): void {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  if (cluster.isPrimary && config.workers > 1) superviseWorkers(config.workers);
+  if (cluster.isPrimary && config.workers > 1) superviseWorkers(config.workers, config.shutdownTimeoutMs);
   else await serve(config);
 }
 

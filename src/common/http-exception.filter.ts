@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError, unavailableReason } from './database-unavailable.js';
 import { DomainError } from './domain-error.js';
 import { RequestBodyError } from './json-body.js';
 import { ErrorBody, errorBody } from './error-body.js';
@@ -21,14 +22,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   constructor(private readonly statusOf: StatusOf) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse<FastifyReply>();
+    const exception = this.unavailable(thrown, request.id) ?? thrown;
     const body = this.toBody(exception, request.id);
     const retryAfter = exception instanceof DomainError ? exception.extra.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number') void response.header('Retry-After', String(retryAfter));
     void response.status(body.statusCode).send(body);
+  }
+
+  /** A database out of reach is the one 503 every route answers, whatever driver or ORM error said so. */
+  private unavailable(exception: unknown, requestId: string): DatabaseUnavailableError | undefined {
+    if (exception instanceof DomainError) return undefined;
+    const reason = unavailableReason(exception);
+    if (!reason) return undefined;
+    this.logger.warn({ msg: 'database out of reach', requestId, reason });
+    return new DatabaseUnavailableError(reason);
   }
 
   private toBody(exception: unknown, requestId: string): ErrorBody {

@@ -87,6 +87,41 @@ describe('loadConfig', () => {
       ]);
   });
 
+  it('bounds database waits, mail leases and shutdown, and takes a replica only beside a server', () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' })).toMatchObject({
+      databaseTimeoutMs: 10_000,
+      outboxLeaseSeconds: 120,
+      shutdownTimeoutMs: 20_000,
+      databaseReplicaUrl: undefined,
+    });
+    expect(
+      loadConfig({
+        ...serverKeys,
+        DATABASE_TIMEOUT_MS: '2500',
+        OUTBOX_LEASE_SECONDS: '5',
+        SHUTDOWN_TIMEOUT_MS: '3000',
+      }),
+    ).toMatchObject({ databaseTimeoutMs: 2500, outboxLeaseSeconds: 5, shutdownTimeoutMs: 3000 });
+    expect(
+      problemsOf({
+        ...serverKeys,
+        DATABASE_TIMEOUT_MS: '10',
+        OUTBOX_LEASE_SECONDS: '0',
+        SHUTDOWN_TIMEOUT_MS: 'x',
+      })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['DATABASE_TIMEOUT_MS', 'OUTBOX_LEASE_SECONDS', 'SHUTDOWN_TIMEOUT_MS']);
+    const replica = 'postgres://u@replica:5432/db';
+    expect(loadConfig({ ...serverKeys, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(replica);
+    expect(problemsOf({ DATA_DIR: 'memory://', DATABASE_REPLICA_URL: replica })).toEqual([
+      'DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of that server)',
+    ]);
+    expect(
+      problemsOf({ ...serverKeys, DATABASE_REPLICA_URL: 'mysql://x' }).map((p) => p.split(':')[0]),
+    ).toEqual(['DATABASE_REPLICA_URL']);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(problemsOf({ DATA_DIR: 'memory://', ADMIN_EMAIL: 'a@b.dk' })).toEqual([
       'ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither',

@@ -13,6 +13,8 @@ export class AppConfig {
   port: number;
   /** Set: a PostgreSQL server. Unset: the embedded engine in dataDir. */
   databaseUrl?: string;
+  /** A read-only replica of that server for the availability reads, which fall back to the server without it. */
+  databaseReplicaUrl?: string;
   /** An absolute path, or `memory://` for a throw-away embedded database. */
   dataDir: string;
   smtpUrl?: string;
@@ -49,6 +51,12 @@ export class AppConfig {
   contactPhone?: string;
   /** Set: /tilgaengelighed sends the reader to this statement (e.g. one made in the state's WAS tool). */
   accessibilityStatementUrl?: string;
+  /** The longest a connection attempt, a wait for a pooled connection or a statement may take on a server. */
+  databaseTimeoutMs: number;
+  /** How long a claimed outbox message is left to the instance that claimed it before another may send it. */
+  outboxLeaseSeconds: number;
+  /** After SIGTERM, the process exits within this, finished or not. */
+  shutdownTimeoutMs: number;
 
   /** Processes serving HTTP on the one port (node:cluster); more than one needs a PostgreSQL server. */
   workers: number;
@@ -106,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = new AppConfig();
   config.port = dto.PORT ?? 3000;
   config.databaseUrl = dto.DATABASE_URL;
+  config.databaseReplicaUrl = dto.DATABASE_REPLICA_URL;
+  if (config.databaseReplicaUrl && !config.databaseUrl)
+    problems.push('DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of that server)');
   config.dataDir = dto.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(dto.DATA_DIR ?? './.data');
   config.smtpUrl = dto.SMTP_URL;
   config.mailFrom = dto.MAIL_FROM ?? 'Borgerservice <no-reply@borgerservice.localhost>';
@@ -130,6 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.contactEmail = dto.CONTACT_EMAIL ?? 'borgerservice@kommune.dk';
   config.contactPhone = dto.CONTACT_PHONE;
   config.accessibilityStatementUrl = dto.ACCESSIBILITY_STATEMENT_URL;
+  config.databaseTimeoutMs = dto.DATABASE_TIMEOUT_MS ?? 10_000;
+  config.outboxLeaseSeconds = dto.OUTBOX_LEASE_SECONDS ?? 120;
+  config.shutdownTimeoutMs = dto.SHUTDOWN_TIMEOUT_MS ?? 20_000;
   if (config.workers > 1 && !config.databaseUrl) {
     problems.push('WORKERS: more than 1 needs DATABASE_URL (the embedded engine serves one process)');
   } else if (config.workers > 1 && config.demoData) {

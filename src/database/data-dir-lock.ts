@@ -47,6 +47,19 @@ export class DataDirLock {
     throw new DataDirLockedError(`Could not lock the data directory ${dataDir}`);
   }
 
+  /** The live process that holds the data directory, if any. */
+  static holder(dataDir: string): number | undefined {
+    let holder: number;
+    try {
+      holder = Number(readFileSync(join(dataDir, 'app.lock'), 'utf8').trim());
+    } catch {
+      return undefined;
+    }
+    return Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)
+      ? holder
+      : undefined;
+  }
+
   release(): void {
     heldHere.delete(this.file);
     try {

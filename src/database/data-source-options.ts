@@ -8,6 +8,19 @@ export interface Schema {
   migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
+/**
+ * node-postgres pool options that bound every wait on a server: connecting (or waiting for a pooled connection),
+ * and each statement (the server cancels it; the client gives up a second later if the server never answers).
+ */
+export function serverTimeouts(config: AppConfig) {
+  return {
+    connectionTimeoutMillis: config.databaseTimeoutMs,
+    statement_timeout: config.databaseTimeoutMs,
+    query_timeout: config.databaseTimeoutMs + 1000,
+    keepAlive: true,
+  };
+}
+
 export function dataSourceOptions(
   config: AppConfig,
   schema: Schema,
@@ -17,7 +30,7 @@ export function dataSourceOptions(
     type: 'postgres',
     ...(embedded
       ? { extra: embedded.pgOptions(), poolSize: 1 }
-      : { url: config.databaseUrl, poolSize: config.databasePoolSize }),
+      : { url: config.databaseUrl, poolSize: config.databasePoolSize, extra: serverTimeouts(config) }),
     entities: schema.entities,
     migrations: schema.migrations,
     migrationsRun: false,

@@ -31,7 +31,11 @@ export class EmbeddedDatabase {
 
   async close(): Promise<void> {
     try {
-      if (!this.pglite.closed) await this.pglite.close();
+      // a checkpoint first, so that the next start need not replay the log
+      if (!this.pglite.closed) {
+        await this.pglite.exec('CHECKPOINT');
+        await this.pglite.close();
+      }
     } finally {
       this.lock?.release();
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { PersonalDataCipher } from '../personal-data/index.js';
 import { MailTransport } from './mail-transport.js';
 import { MailFacts, renderMail } from './notifications.service.js';
@@ -9,7 +10,6 @@ import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
 import type { OutboxEntryView } from './outbox.view.js';
 
 export const MAX_ATTEMPTS = 60;
-const LEASE_SECONDS = 120;
 
 /** 30 s, 1 min, 2 min … capped at an hour: sixty attempts ride out more than two days of mail server downtime. */
 export function backoffSeconds(attempt: number): number {
@@ -37,13 +37,20 @@ export interface DeliveryRun {
 @Injectable()
 export class OutboxDeliveryService {
   private readonly logger = new Logger('Mail');
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Shutting down: the message being sent is finished, the rest of a claimed batch is handed back. */
+  stop(): void {
+    this.stopping = true;
+  }
 
   async list(status?: DeliveryStatus): Promise<OutboxEntryView[]> {
     const messages = await this.dataSource.manager.find(OutboxMessage, {
@@ -84,7 +91,7 @@ export class OutboxDeliveryService {
                     WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
                     ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING id, content_encrypted, attempts, next_attempt_at, created_at`,
-      [now.toJSDate(), now.plus({ seconds: LEASE_SECONDS }).toJSDate(), limit],
+      [now.toJSDate(), now.plus({ seconds: this.config.outboxLeaseSeconds }).toJSDate(), limit],
     );
     const run: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
     // RETURNING keeps no order: send in the order the changes happened, so a cancellation never precedes its confirmation.
@@ -93,7 +100,11 @@ export class OutboxDeliveryService {
         a.next_attempt_at.getTime() - b.next_attempt_at.getTime() ||
         a.created_at.getTime() - b.created_at.getTime(),
     );
-    for (const message of claimed) {
+    for (const [index, message] of claimed.entries()) {
+      if (this.stopping) {
+        await this.handBack(claimed.slice(index).map((rest) => rest.id));
+        break;
+      }
       try {
         const mail = renderMail(this.cipher.decrypt<MailFacts>(message.content_encrypted));
         await this.transport.send({ ...mail, messageId: `<${message.id}@borgerservice-booking>` });
@@ -127,5 +138,14 @@ export class OutboxDeliveryService {
       }
     }
     return run;
+  }
+
+  /** Claimed but not tried: free at once for another instance, the attempt not counted. */
+  private async handBack(ids: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [ids],
+    );
+    this.logger.log({ msg: 'claimed mail handed back at shutdown', count: ids.length });
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxDeliveryService } from '../notifications/index.js';
@@ -18,9 +18,10 @@ interface Job {
  * sweeps are single idempotent statements. A run never overlaps itself within an instance.
  */
 @Injectable()
-export class ScheduledWorkService implements OnApplicationBootstrap {
+export class ScheduledWorkService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ScheduledWork');
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -48,9 +49,24 @@ export class ScheduledWorkService implements OnApplicationBootstrap {
     }
   }
 
-  private async runOnce(job: Job): Promise<void> {
-    if (this.running.has(job.name)) return;
-    this.running.add(job.name);
+  /** Before the pools close: no new runs, and the runs under way (mail being sent) finish or hand back. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const job of this.jobs) {
+      if (this.registry.doesExist('interval', job.name)) this.registry.deleteInterval(job.name);
+    }
+    this.delivery.stop();
+    await Promise.all(this.running.values());
+  }
+
+  private runOnce(job: Job): Promise<void> {
+    if (this.stopping || this.running.has(job.name)) return Promise.resolve();
+    const run = this.run(job).finally(() => this.running.delete(job.name));
+    this.running.set(job.name, run);
+    return run;
+  }
+
+  private async run(job: Job): Promise<void> {
     try {
       await job.run();
     } catch (error) {
@@ -59,8 +75,6 @@ export class ScheduledWorkService implements OnApplicationBootstrap {
         job: job.name,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
-    } finally {
-      this.running.delete(job.name);
     }
   }
 }
