@@ -3,5 +3,6 @@ export { CANCEL_REASON_CODES } from './message-templates.js';
 export type { CancelReasonCode } from './message-templates.js';
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
+export { receiptCodeDataUri, receiptCodeSvg } from './receipt-code.js';
 export { OutboxDeliveryService } from './outbox-delivery.service.js';
 export type { MessageKind } from './outbox-message.entity.js';
