@@ -99,6 +99,29 @@ describe('The queue: numbers at check-in, calls to desks, the waiting-room displ
     await expect(duplicate).rejects.toMatchObject({ driverError: { code: '23505' } });
   });
 
+  it('gives applicants checking in at once at two desks numbers 1 to n, none twice', async () => {
+    const centreId = await centre();
+    const bookings = [];
+    for (const time of ['09:00', '09:15']) {
+      for (let i = 0; i < 4; i++) bookings.push(await book(centreId, at(time)));
+    }
+    const clerk2 = (await loginAs(t, 'staff', [centreId])).token;
+    t.clock.set(`${MONDAY}T08:50:00+01:00`);
+    const url = await t.url();
+    const numbers = await Promise.all(
+      bookings.map((booking, i) =>
+        fetch(`${url}/api/staff/appointments/${booking.id}/check-in`, {
+          method: 'POST',
+          headers: bearer(i % 2 ? clerk : clerk2),
+        }).then(async (response) => {
+          expect(response.status).toBe(200);
+          return ((await response.json()) as { queueNumber: number }).queueNumber;
+        }),
+      ),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it('calls the earliest checked-in applicant to a desk, then the next, recalls, and retires a served one', async () => {
     const centreId = await centre();
     const a = await book(centreId, at('09:00'));
@@ -257,6 +280,22 @@ describe('The queue: numbers at check-in, calls to desks, the waiting-room displ
     );
     unknown.close();
     expect(unknown.status).toBe(404);
+  });
+
+  it('keeps an idle stream open with heartbeat comments every DISPLAY_HEARTBEAT_SECONDS', async () => {
+    const quick = await startTestApp({ env: { DISPLAY_HEARTBEAT_SECONDS: '1' } });
+    const centreId = (await newCentre(quick, (await loginAs(quick, 'admin')).token)).id;
+    const stream = await openEventStream(`${await quick.url()}/api/display/${centreId}/events`);
+    try {
+      const deadline = Date.now() + 2500;
+      while (!stream.text().includes(': heartbeat\n\n') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(stream.text()).toContain(': heartbeat\n\n');
+    } finally {
+      stream.close();
+      await quick.close();
+    }
   });
 
   withServer(

@@ -96,6 +96,13 @@ export class EnvDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1)
+  @Max(300)
+  DISPLAY_HEARTBEAT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(0)
   RATE_LIMIT_PER_MINUTE?: number;
 

@@ -1,9 +1,8 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { AppConfig } from '../config/app-config.js';
 import { QueueFeed } from './queue-feed.js';
 import { QueueService } from './queue.service.js';
-
-const HEARTBEAT_MS = 15_000;
 
 /** The live feeds of the waiting-room screens connected to this instance, as Server-Sent Events. */
 @Injectable()
@@ -13,6 +12,7 @@ export class DisplayStreams implements OnModuleDestroy {
   constructor(
     private readonly queue: QueueService,
     private readonly feed: QueueFeed,
+    private readonly config: AppConfig,
   ) {}
 
   async stream(centreId: string, reply: FastifyReply): Promise<void> {
@@ -31,7 +31,10 @@ export class DisplayStreams implements OnModuleDestroy {
       response.write(`event: call\ndata: ${JSON.stringify(call)}\n\n`);
     });
     // Comments keep idle connections from being cut by proxies and let the screen notice a dead line.
-    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => response.write(': heartbeat\n\n'),
+      this.config.displayHeartbeatSeconds * 1000,
+    );
     heartbeat.unref();
     const close = () => {
       clearInterval(heartbeat);
