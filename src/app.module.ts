@@ -14,6 +14,8 @@ import { InputValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeskModule } from './desk/desk.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { StaffSessionsModule } from './staff-sessions/staff-sessions.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import type { EmbeddedDatabase } from './database/embedded.js';
 import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
@@ -63,6 +65,8 @@ export class AppModule {
         BookingsModule,
         CentreAdminModule,
         DeskModule,
+        QueueModule,
+        StaffSessionsModule,
         AuditModule,
         StatisticsModule,
         SchedulingModule,

@@ -8,6 +8,7 @@ import { DomainError, InputErrorCode } from './common/domain-error.js';
 import { AuditErrorCode } from './audit/audit.error.js';
 import { CapacityErrorCode } from './capacity/capacity.error.js';
 import { DatabaseErrorCode } from './common/database-unavailable.js';
+import { QueueErrorCode } from './queue/queue.error.js';
 
 type ErrorCode =
   | InputErrorCode
@@ -18,7 +19,8 @@ type ErrorCode =
   | DeskErrorCode
   | AuditErrorCode
   | CapacityErrorCode
-  | DatabaseErrorCode;
+  | DatabaseErrorCode
+  | QueueErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 function statusOfCode(code: ErrorCode): number {
@@ -47,11 +49,14 @@ function statusOfCode(code: ErrorCode): number {
     case DeskErrorCode.WrongState:
     case DeskErrorCode.IdentityNotEstablished:
     case DeskErrorCode.WitnessLimitReached:
+    case QueueErrorCode.NotWaiting:
+    case QueueErrorCode.NobodyWaiting:
       return HttpStatus.CONFLICT;
     case CalendarErrorCode.CentreNotFound:
     case BookingErrorCode.NotFound:
     case DeskErrorCode.AppointmentNotFound:
     case AuditErrorCode.BookingNotFound:
+    case QueueErrorCode.AppointmentNotFound:
       return HttpStatus.NOT_FOUND;
     case RateLimitErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -10,6 +10,8 @@ import { AppointmentType } from './centres/appointment-type.entity.js';
 import { Centre } from './centres/centre.entity.js';
 import { Closure } from './centres/closure.entity.js';
 import { OpeningHours } from './centres/opening-hours.entity.js';
+import { QueueDay, QueueTicket } from './queue/queue-ticket.entity.js';
+import { StaffSession } from './staff-sessions/staff-session.entity.js';
 import { RateLimitBucket } from './rate-limit/rate-limit-bucket.entity.js';
 import { Init1764028800000 } from '../migrations/1764028800000-Init.js';
 import { Bookings1764115200000 } from '../migrations/1764115200000-Bookings.js';
@@ -18,6 +20,8 @@ import { Outbox1764288000000 } from '../migrations/1764288000000-Outbox.js';
 import { CalendarVersion1764374400000 } from '../migrations/1764374400000-CalendarVersion.js';
 import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
+import { QueueTickets1764640800000 } from '../migrations/1764640800000-QueueTickets.js';
+import { StaffSessions1764648000000 } from '../migrations/1764648000000-StaffSessions.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -34,6 +38,9 @@ export const ENTITIES = [
   IdentityCheck,
   AuditRecord,
   OutboxMessage,
+  QueueTicket,
+  QueueDay,
+  StaffSession,
 ];
 export const MIGRATIONS = [
   Init1764028800000,
@@ -43,6 +50,8 @@ export const MIGRATIONS = [
   CalendarVersion1764374400000,
   BookingForeignKeys1764460800000,
   CancelReasonCodes1764547200000,
+  QueueTickets1764640800000,
+  StaffSessions1764648000000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -25,6 +25,12 @@ export class AppConfig {
   dataEncryptionKey: Buffer;
   authTokenSecret: string;
   authTokenTtlSeconds: number;
+  /** A staff web session unused this long has ended. */
+  sessionIdleMinutes: number;
+  /** A staff web session ends this long after sign-in, however busy. */
+  sessionMaxHours: number;
+  /** How often a waiting-room screen's event stream gets a comment, so proxies keep it open. */
+  displayHeartbeatSeconds: number;
   rateLimitPerMinute: number;
   loginAttemptsPerMinute: number;
   trustProxy: boolean;
@@ -124,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.adminEmail = dto.ADMIN_EMAIL?.toLowerCase();
   config.adminPassword = dto.ADMIN_PASSWORD;
   config.authTokenTtlSeconds = dto.AUTH_TOKEN_TTL_SECONDS ?? 3600;
+  config.sessionIdleMinutes = dto.SESSION_IDLE_MINUTES ?? 30;
+  config.sessionMaxHours = dto.SESSION_MAX_HOURS ?? 10;
+  config.displayHeartbeatSeconds = dto.DISPLAY_HEARTBEAT_SECONDS ?? 15;
   config.rateLimitPerMinute = dto.RATE_LIMIT_PER_MINUTE ?? 60;
   config.loginAttemptsPerMinute = dto.LOGIN_ATTEMPTS_PER_MINUTE ?? 10;
   config.trustProxy = dto.TRUST_PROXY ?? false;

@@ -47,6 +47,8 @@ export class AppointmentView {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: ['booked', 'checked_in', 'completed', 'cancelled', 'no_show'] }) status: BookingStatus;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'given at check-in, per centre and day' })
+  queueNumber: number | null;
   @ApiProperty({ type: AppointmentTypeRefView }) appointmentType: AppointmentTypeRefView;
   @ApiProperty({ type: MaskedApplicantView }) applicant: MaskedApplicantView;
   @ApiProperty({ type: [DocumentRefView] }) documents: DocumentRefView[];

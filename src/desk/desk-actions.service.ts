@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config.js';
 import type { Centre } from '../centres/index.js';
 import { inTransaction } from '../database/transaction.js';
 import { pCodeRefusal } from '../identity/index.js';
+import { QueueTickets } from '../queue/index.js';
 import type { AppointmentView } from './appointment.view.js';
 import { DeskAppointments } from './desk-appointments.js';
 import type { CompleteDto } from './desk.dto.js';
@@ -26,6 +27,7 @@ export class DeskActionsService {
     private readonly capacity: CapacityLedger,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly queue: QueueTickets,
   ) {}
 
   async checkIn(id: string, user: AuthUser): Promise<AppointmentView> {
@@ -34,6 +36,7 @@ export class DeskActionsService {
       // Early arrivals that day are taken; once the appointment's day is over, the booking is a no-show.
       const refusal = checkInRefusal(booking.startsAt, this.clock.now().toJSDate(), centre.timeZone);
       if (refusal) throw new DeskError(DeskErrorCode.WrongState, refusal);
+      await this.queue.issue(manager, booking, centre.timeZone, this.clock.now().toJSDate());
       return this.status.apply(manager, booking, 'check_in');
     });
   }
@@ -46,6 +49,7 @@ export class DeskActionsService {
       const tooEarly = noShowTooEarly(booking.startsAt, now, this.config.noShowGraceMinutes);
       if (tooEarly) throw new DeskError(DeskErrorCode.WrongState, tooEarly);
       const marked = await this.status.apply(manager, booking, 'no_show');
+      await this.queue.served(manager, id, now);
       // Marked before the time is over, the desk can still serve someone else.
       if (now < booking.endsAt) await this.capacity.release(manager, booking.centreId, booking.cellStarts);
       return marked;
@@ -73,6 +77,7 @@ export class DeskActionsService {
             );
           }
         }
+        await this.queue.served(manager, id, this.clock.now().toJSDate());
         return this.status.apply(manager, booking, 'complete', {
           outcome: dto.outcome,
           outcomeReason: dto.reason ?? null,
@@ -101,7 +106,8 @@ export class DeskActionsService {
         { action: action.replace('appointment.', ''), detail: transition },
       );
       const check = (await this.appointments.latestChecks(manager, [id])).get(id);
-      return this.appointments.view(changed, centre, check);
+      const queueNumber = (await this.queue.numbers(manager, [id])).get(id);
+      return this.appointments.view(changed, centre, check, queueNumber);
     });
   }
 }

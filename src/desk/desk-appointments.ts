@@ -60,7 +60,12 @@ export class DeskAppointments {
     });
   }
 
-  view(booking: Booking, centre: Centre, check: IdentityCheck | undefined): AppointmentView {
+  view(
+    booking: Booking,
+    centre: Centre,
+    check: IdentityCheck | undefined,
+    queueNumber: number | undefined,
+  ): AppointmentView {
     const iso = (instant: Date) => formatInZone(centre.timeZone, instant);
     const type = centre.appointmentTypes.find((t) => t.id === booking.appointmentTypeId)!;
     return {
@@ -69,6 +74,7 @@ export class DeskAppointments {
       startsAt: iso(booking.startsAt),
       endsAt: iso(booking.endsAt),
       status: booking.status,
+      queueNumber: queueNumber ?? null,
       appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
       ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((documentType) => ({ type: documentType })),

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/index.js';
 import { Booking } from '../bookings/index.js';
 import { CentresService } from '../centres/index.js';
 import { inTransaction } from '../database/transaction.js';
+import { QueueTickets } from '../queue/index.js';
 import type { AppointmentView } from './appointment.view.js';
 import { DeskAppointments } from './desk-appointments.js';
 
@@ -18,6 +19,7 @@ export class DeskService {
     private readonly centres: CentresService,
     private readonly appointments: DeskAppointments,
     private readonly audit: AuditService,
+    private readonly queue: QueueTickets,
   ) {}
 
   async dayList(centreId: string, date: string, user: AuthUser): Promise<AppointmentView[]> {
@@ -29,10 +31,9 @@ export class DeskService {
         where: { centreId, startsAt: Between(day.startOf('day').toJSDate(), day.endOf('day').toJSDate()) },
         order: { startsAt: 'ASC', createdAt: 'ASC' },
       });
-      const checks = await this.appointments.latestChecks(
-        manager,
-        bookings.map((booking) => booking.id),
-      );
+      const ids = bookings.map((booking) => booking.id);
+      const checks = await this.appointments.latestChecks(manager, ids);
+      const queueNumbers = await this.queue.numbers(manager, ids);
       await this.audit.record(
         manager,
         user,
@@ -42,7 +43,9 @@ export class DeskService {
           centreId,
         })),
       );
-      return bookings.map((booking) => this.appointments.view(booking, centre, checks.get(booking.id)));
+      return bookings.map((booking) =>
+        this.appointments.view(booking, centre, checks.get(booking.id), queueNumbers.get(booking.id)),
+      );
     });
   }
 
@@ -56,6 +59,7 @@ export class DeskService {
         booking,
         centre,
         (await this.appointments.latestChecks(manager, [id])).get(id),
+        (await this.queue.numbers(manager, [id])).get(id),
       );
     });
   }

@@ -4,6 +4,7 @@ export { CANCEL_REASON_CODES, DOCUMENT_NAMES } from './message-templates.js';
 export type { CancelReasonCode } from './message-templates.js';
 export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
+export { receiptCodeDataUri, receiptCodeSvg } from './receipt-code.js';
 export { OutboxDeliveryService } from './outbox-delivery.service.js';
 export type { MessageKind } from './outbox-message.entity.js';
 export { insertPendingMessages } from './outbox.sql.js';

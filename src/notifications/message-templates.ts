@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DocumentAdvice, DocumentType, Language, WitnessAdvice } from '../identity/index.js';
 import type { MessageKind } from './outbox-message.entity.js';
+import { receiptCodeDataUri } from './receipt-code.js';
 
 export interface MessageFacts {
   kind: MessageKind;
@@ -244,11 +245,15 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
   const text = sections
     .map(([heading, lines]) => [...(heading ? [heading] : []), ...lines].join('\n'))
     .join('\n\n');
+  // The desk scans the reference off the receipt; a cancelled booking has nothing left to scan.
+  const code = cancelled
+    ? ''
+    : `<p><img src="${receiptCodeDataUri(facts.reference)}" alt="${escapeHtml(`${t.reference}: ${facts.reference}`)}" width="132" height="132"></p>`;
   const html = `<!doctype html><html lang="${facts.language}"><body>${sections
     .map(
       ([heading, lines]) =>
         `${heading ? `<h3>${escapeHtml(heading)}</h3>` : ''}<p>${lines.map((line) => escapeHtml(line)).join('<br>')}</p>`,
     )
-    .join('')}</body></html>`;
+    .join('')}${code}</body></html>`;
   return { subject: `${t.subject[facts.kind]} ${subjectTail}`, text, html };
 }

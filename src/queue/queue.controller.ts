@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Public } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
+import { DisplayStreams } from './display-streams.js';
+import { CallDto, DisplayQueryDto } from './queue.dto.js';
+import { QueueService } from './queue.service.js';
+import { DisplayView, QueueCallView } from './queue.view.js';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff')
+export class QueueController {
+  constructor(private readonly queue: QueueService) {}
+
+  @Post('centres/:centreId/queue/call-next')
+  @HttpCode(200)
+  @ApiOkResponse({ type: QueueCallView })
+  callNext(
+    @Param('centreId') centreId: string,
+    @Body() body: CallDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<QueueCallView> {
+    return this.queue.callNext(centreId, body.desk, user);
+  }
+
+  @Post('appointments/:id/call')
+  @HttpCode(200)
+  @ApiOkResponse({ type: QueueCallView })
+  call(
+    @Param('id') id: string,
+    @Body() body: CallDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<QueueCallView> {
+    return this.queue.callAppointment(id, body.desk, user);
+  }
+}
+
+@ApiTags('display')
+@Public()
+@Controller('display')
+export class DisplayController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly streams: DisplayStreams,
+  ) {}
+
+  @Get(':centreId')
+  @ApiOkResponse({ type: DisplayView })
+  get(@Param('centreId') centreId: string, @Query() query: DisplayQueryDto): Promise<DisplayView> {
+    return this.queue.display(centreId, query.limit);
+  }
+
+  @Get(':centreId/events')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'Server-Sent Events: `event: call` with a DisplayCallView plus waiting, per call',
+  })
+  events(@Param('centreId') centreId: string, @Res() reply: FastifyReply): Promise<void> {
+    return this.streams.stream(centreId, reply);
+  }
+}
