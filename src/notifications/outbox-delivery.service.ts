@@ -8,6 +8,7 @@ import { MailTransport } from './mail-transport.js';
 import { MailFacts, renderMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
 import type { OutboxEntryView } from './outbox.view.js';
+import { DELIVERY_SQL } from './outbox.sql.js';
 
 export const MAX_ATTEMPTS = 60;
 
@@ -85,14 +86,11 @@ export class OutboxDeliveryService {
         }[],
         number,
       ]
-    >(
-      `UPDATE outbox_message SET lease_until = $2, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox_message
-                    WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
-                    ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, content_encrypted, attempts, next_attempt_at, created_at`,
-      [now.toJSDate(), now.plus({ seconds: this.config.outboxLeaseSeconds }).toJSDate(), limit],
-    );
+    >(DELIVERY_SQL.claimDue, [
+      now.toJSDate(),
+      now.plus({ seconds: this.config.outboxLeaseSeconds }).toJSDate(),
+      limit,
+    ]);
     const run: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
     // RETURNING keeps no order: send in the order the changes happened, so a cancellation never precedes its confirmation.
     claimed.sort(
@@ -108,25 +106,19 @@ export class OutboxDeliveryService {
       try {
         const mail = renderMail(this.cipher.decrypt<MailFacts>(message.content_encrypted));
         await this.transport.send({ ...mail, messageId: `<${message.id}@borgerservice-booking>` });
-        await this.dataSource.query(
-          `UPDATE outbox_message SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`,
-          [message.id, this.clock.now().toJSDate()],
-        );
+        await this.dataSource.query(DELIVERY_SQL.markSent, [message.id, this.clock.now().toJSDate()]);
         run.sent++;
       } catch (error) {
         const final = message.attempts >= MAX_ATTEMPTS;
-        await this.dataSource.query(
-          `UPDATE outbox_message SET status = $2, next_attempt_at = $3, lease_until = NULL, last_error = $4 WHERE id = $1`,
-          [
-            message.id,
-            final ? 'failed' : 'pending',
-            this.clock
-              .now()
-              .plus({ seconds: backoffSeconds(message.attempts) })
-              .toJSDate(),
-            describe(error),
-          ],
-        );
+        await this.dataSource.query(DELIVERY_SQL.markRetryOrFailed, [
+          message.id,
+          final ? 'failed' : 'pending',
+          this.clock
+            .now()
+            .plus({ seconds: backoffSeconds(message.attempts) })
+            .toJSDate(),
+          describe(error),
+        ]);
         if (final) run.failed++;
         else run.retried++;
         this.logger.warn({
@@ -142,10 +134,7 @@ export class OutboxDeliveryService {
 
   /** Claimed but not tried: free at once for another instance, the attempt not counted. */
   private async handBack(ids: string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_message SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
-      [ids],
-    );
+    await this.dataSource.query(DELIVERY_SQL.handBack, [ids]);
     this.logger.log({ msg: 'claimed mail handed back at shutdown', count: ids.length });
   }
 }

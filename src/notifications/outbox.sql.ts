@@ -8,3 +8,15 @@ export function insertPendingMessages(rows: string): string {
      FROM (${rows}) AS r(booking_id, kind, dedupe_key, content_encrypted, next_attempt_at)
      ON CONFLICT (dedupe_key) DO NOTHING`;
 }
+
+/** Delivery's statements: claim due messages under a lease (SKIP LOCKED), record the outcome, hand back at shutdown. */
+export const DELIVERY_SQL = {
+  claimDue: `UPDATE outbox_message SET lease_until = $2, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox_message
+                    WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+                    ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, content_encrypted, attempts, next_attempt_at, created_at`,
+  markSent: `UPDATE outbox_message SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`,
+  markRetryOrFailed: `UPDATE outbox_message SET status = $2, next_attempt_at = $3, lease_until = NULL, last_error = $4 WHERE id = $1`,
+  handBack: `UPDATE outbox_message SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+};
