@@ -145,6 +145,8 @@ export class CitizenChangesService {
     // The same answer for an unknown reference and a wrong token: neither reveals that the other exists.
     if (!booking || !tokenMatches(token, booking.manageTokenHash)) throw BookingError.notFound();
     if (!lock) return booking;
-    return (await lockForChange(manager, booking.id))!;
+    const locked = await lockForChange(manager, booking.id);
+    if (!locked) throw BookingError.notFound();
+    return locked;
   }
 }
