@@ -10,7 +10,8 @@ import type { IdentityProblemCode } from '../identity/index.js';
 
 export class IdentityProblemView {
   @ApiProperty({ example: 'DOCUMENTS_INSUFFICIENT' }) code: IdentityProblemCode;
-  @ApiProperty({ description: 'Danish, for the desk' }) text: string;
+  @ApiProperty({ description: "in the applicant's language" }) text: string;
+  @ApiProperty() textDa: string;
   @ApiProperty() textEn: string;
 }
 
