@@ -103,9 +103,8 @@ describe('No double bookings under concurrency', () => {
     const centre = await newCentre(t, admin, { bookingHorizonDays: 366 });
     // A real second instance, as in production: the built app on the same database, itself two cluster workers
     // (WORKERS=2), so requests to it are served by two processes and this one by a third.
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-      stdio: 'inherit',
-    });
+    // The project's own build: the compiled code and the pages' templates and assets beside it.
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/src/main.js'], {
       env: {
