@@ -102,8 +102,11 @@ export class IdentityCheckService {
         },
         { action: 'identity_checked', detail: { identityEstablished: decision.identityEstablished } },
       );
-      const { witnessRequiredNextTime: _witnessRequiredNextTime, ...result } = decision;
-      return result;
+      const { witnessRequiredNextTime: _witnessRequiredNextTime, problems, ...result } = decision;
+      return {
+        ...result,
+        problems: problems.map((problem) => ({ ...problem, textDa: problem.textDa ?? problem.text })),
+      };
     });
   }
 
