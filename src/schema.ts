@@ -11,6 +11,7 @@ import { Centre } from './centres/centre.entity.js';
 import { Closure } from './centres/closure.entity.js';
 import { OpeningHours } from './centres/opening-hours.entity.js';
 import { RateLimitBucket } from './rate-limit/rate-limit-bucket.entity.js';
+import { StaffSession } from './web/staff/staff-session.entity.js';
 import { Init1764028800000 } from '../migrations/1764028800000-Init.js';
 import { Bookings1764115200000 } from '../migrations/1764115200000-Bookings.js';
 import { DeskAndAudit1764201600000 } from '../migrations/1764201600000-DeskAndAudit.js';
@@ -18,6 +19,7 @@ import { Outbox1764288000000 } from '../migrations/1764288000000-Outbox.js';
 import { CalendarVersion1764374400000 } from '../migrations/1764374400000-CalendarVersion.js';
 import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
+import { StaffSessions1764640800000 } from '../migrations/1764640800000-StaffSessions.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -34,6 +36,7 @@ export const ENTITIES = [
   IdentityCheck,
   AuditRecord,
   OutboxMessage,
+  StaffSession,
 ];
 export const MIGRATIONS = [
   Init1764028800000,
@@ -43,6 +46,7 @@ export const MIGRATIONS = [
   CalendarVersion1764374400000,
   BookingForeignKeys1764460800000,
   CancelReasonCodes1764547200000,
+  StaffSessions1764640800000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -17,6 +17,6 @@ import { UsersService } from './users.service.js';
     { provide: ActiveUsers, useExisting: UsersService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, LoginService],
 })
 export class AccountsModule {}

@@ -24,12 +24,18 @@ export class LoginService {
   ) {}
 
   async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.verify(email, password);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    return { accessToken, expiresIn: this.config.authTokenTtlSeconds, user };
+  }
+
+  /** The active account with this e-mail and password (the staff pages open their own session with it). */
+  async verify(email: string, password: string): Promise<AuthUser> {
     const user = await this.users.findByEmail(email);
     const matches = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !user.active || !matches) {
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'Wrong e-mail or password');
     }
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, expiresIn: this.config.authTokenTtlSeconds, user: toAuthUser(user) };
+    return toAuthUser(user);
   }
 }

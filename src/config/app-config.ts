@@ -36,6 +36,10 @@ export class AppConfig {
   reminderHoursBefore: number;
   /** Staff may mark a no-show only once this many minutes past the appointment's start have gone. */
   noShowGraceMinutes: number;
+  /** A staff page session ends after this many minutes without a request… */
+  sessionIdleMinutes: number;
+  /** …and this many hours after sign-in, whatever happens. */
+  sessionMaxHours: number;
   /** Personal data of appointments that ended longer ago than this is erased. */
   retentionDays: number;
   /** Run the scheduled work (mail delivery, reminders, no-shows, retention) in this process. */
@@ -122,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   config.witnessMitidMinDays = dto.WITNESS_MITID_MIN_DAYS ?? 30;
   config.reminderHoursBefore = dto.REMINDER_HOURS_BEFORE ?? 24;
   config.noShowGraceMinutes = dto.NO_SHOW_GRACE_MINUTES ?? 15;
+  config.sessionIdleMinutes = dto.SESSION_IDLE_MINUTES ?? 30;
+  config.sessionMaxHours = dto.SESSION_MAX_HOURS ?? 10;
   config.retentionDays = dto.RETENTION_DAYS ?? 90;
   config.jobsEnabled = dto.JOBS_ENABLED ?? true;
   config.databasePoolSize = dto.DATABASE_POOL_SIZE ?? 20;

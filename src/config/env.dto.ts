@@ -133,6 +133,20 @@ export class EnvDto {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   @Max(3650)
   RETENTION_DAYS?: number;
 

@@ -13,5 +13,6 @@ import { IdentityCheckService } from './identity-check.service.js';
   imports: [CapacityModule, CentresModule, AuditModule, BookingsModule],
   controllers: [DeskController],
   providers: [DeskService, DeskActionsService, IdentityCheckService, DeskAppointments],
+  exports: [DeskService, DeskActionsService, IdentityCheckService],
 })
 export class DeskModule {}
