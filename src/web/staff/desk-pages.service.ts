@@ -217,6 +217,7 @@ export class DeskPages {
         clerk,
         a: appointment,
         documents: types.map((type, index) => ({
+          booked: booked.has(type),
           id: `doc-${index + 1}`,
           name: `doc_${type}`,
           legend: `${DOCUMENT_NAMES[type][page.lang]}${booked.has(type) ? ` ${t.booked}` : ''}`,
@@ -226,6 +227,9 @@ export class DeskPages {
             checked: (values[`doc_${type}`] || 'none') === value,
           })),
         })),
+        othersOpen: types.some(
+          (type) => !booked.has(type) && ['valid', 'invalid'].includes(values[`doc_${type}`] ?? ''),
+        ),
         witnessCpr: values.witnessCpr ?? '',
         yesNo: (name: string) =>
           (['yes', 'no'] as const).map((value) => ({
@@ -291,7 +295,11 @@ export class DeskPages {
     };
     try {
       const decision = await this.identity.record(id, dto, clerk);
-      return this.identityForm(page, clerk, await this.desk.get(id, clerk), { values, decision });
+      // recorded: the witness's CPR number is not written back into the page
+      return this.identityForm(page, clerk, await this.desk.get(id, clerk), {
+        values: { ...values, witnessCpr: '' },
+        decision,
+      });
     } catch (error) {
       if (error instanceof DeskError && error.code === DeskErrorCode.WitnessLimitReached)
         errors.witnessCpr = t.witnessLimit;

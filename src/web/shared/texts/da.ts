@@ -389,6 +389,7 @@ export const da = {
       valid: 'Vist og gyldigt',
       invalid: 'Vist, men ikke gyldigt',
       booked: '(oplyst ved booking)',
+      otherDocuments: 'Andre dokumenter',
       witnessHeading: 'Vidne',
       witnessCpr: 'Vidnets CPR-nummer',
       witnessCprHint: 'Lad feltet stå tomt, hvis der ikke er et vidne',

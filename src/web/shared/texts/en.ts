@@ -393,6 +393,7 @@ export const en: Texts = {
       valid: 'Shown and valid',
       invalid: 'Shown, but not valid',
       booked: '(given when booking)',
+      otherDocuments: 'Other documents',
       witnessHeading: 'Witness',
       witnessCpr: 'The witness’s CPR number',
       witnessCprHint: 'Leave it empty if there is no witness',
