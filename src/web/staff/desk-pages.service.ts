@@ -295,9 +295,16 @@ export class DeskPages {
     };
     try {
       const decision = await this.identity.record(id, dto, clerk);
-      // recorded: the witness's CPR number is not written back into the page
+      // recorded: the witness's CPR number is not written back into the page, nor the rest of the witness
+      const {
+        witnessCpr: _cpr,
+        witnessPresent: _present,
+        witnessIdType: _id,
+        witnessMitid: _mitid,
+        ...kept
+      } = values;
       return this.identityForm(page, clerk, await this.desk.get(id, clerk), {
-        values: { ...values, witnessCpr: '' },
+        values: kept,
         decision,
       });
     } catch (error) {
