@@ -25,6 +25,7 @@ import { statusOf } from './error-statuses.js';
 import { SCHEMA } from './schema.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { CitizenPagesModule } from './web/citizen/citizen-pages.module.js';
+import { StaffPagesModule } from './web/staff/staff-pages.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -73,6 +74,7 @@ export class AppModule {
         HealthModule,
         BootstrapDataModule,
         CitizenPagesModule,
+        StaffPagesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

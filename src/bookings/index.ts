@@ -1,6 +1,7 @@
 /** What the bookings capability offers the others; everything else in this folder is its own. */
 export { BookingCreationService } from './booking-creation.service.js';
 export { recordBookingEvent } from './booking-event.js';
+export { normalizeReference } from './booking-reference.js';
 export { lockForChange } from './booking-locks.js';
 export { maskedPersonalData } from './booking-personal-data.js';
 export { BookingStatusWriter } from './booking-status.js';

@@ -14,5 +14,6 @@ import { IdentityCheckService } from './identity-check.service.js';
   imports: [CapacityModule, CentresModule, AuditModule, BookingsModule, QueueModule],
   controllers: [DeskController],
   providers: [DeskService, DeskActionsService, IdentityCheckService, DeskAppointments],
+  exports: [DeskService, DeskActionsService, IdentityCheckService],
 })
 export class DeskModule {}

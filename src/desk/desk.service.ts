@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Between, DataSource } from 'typeorm';
 import { AuditService } from '../audit/index.js';
+import { canActFor } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
 import { Booking } from '../bookings/index.js';
 import { CentresService } from '../centres/index.js';
@@ -10,6 +11,7 @@ import { inTransaction } from '../database/transaction.js';
 import { QueueTickets } from '../queue/index.js';
 import type { AppointmentView } from './appointment.view.js';
 import { DeskAppointments } from './desk-appointments.js';
+import { DeskError } from './desk.error.js';
 
 /** What a clerk reads: the day's appointments at a centre, and one appointment; every read is audited. */
 @Injectable()
@@ -47,6 +49,22 @@ export class DeskService {
         this.appointments.view(booking, centre, checks.get(booking.id), queueNumbers.get(booking.id)),
       );
     });
+  }
+
+  /** The id behind a reference; another centre's appointment answers exactly like an unknown one. */
+  async findIdByReference(reference: string, user: AuthUser): Promise<string> {
+    const booking = await this.dataSource.manager.findOne(Booking, {
+      where: { reference },
+      select: { id: true, centreId: true },
+    });
+    if (!booking || !canActFor(user, booking.centreId)) throw DeskError.notFound();
+    return booking.id;
+  }
+
+  /** The centre of an appointment this clerk may see (the desk pages link back to its day). */
+  async centreIdOf(id: string, user: AuthUser): Promise<string> {
+    const { booking } = await this.appointments.load(this.dataSource.manager, id, user, false);
+    return booking.centreId;
   }
 
   async get(id: string, user: AuthUser): Promise<AppointmentView> {

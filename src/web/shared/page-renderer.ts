@@ -30,14 +30,14 @@ export type PageResult =
   | { redirect: string }
   | { file: string; type: string; name: string };
 
-/** Nunjucks over the citizen templates and the shared layout and macros, autoescaped. */
+/** Nunjucks over the citizen and staff templates and the shared layout and macros, autoescaped. */
 @Injectable()
 export class PageRenderer {
   private readonly env: nunjucks.Environment;
 
   constructor(private readonly config: AppConfig) {
     const loader = new nunjucks.FileSystemLoader(
-      [join(here, '..', 'citizen', 'templates'), join(here, 'templates')],
+      [join(here, '..', 'citizen', 'templates'), join(here, '..', 'staff', 'templates'), join(here, 'templates')],
       { noCache: false },
     );
     this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
