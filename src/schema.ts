@@ -18,6 +18,7 @@ import { Outbox1764288000000 } from '../migrations/1764288000000-Outbox.js';
 import { CalendarVersion1764374400000 } from '../migrations/1764374400000-CalendarVersion.js';
 import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
+import { HighAssurance1764633600000 } from '../migrations/1764633600000-HighAssurance.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   CalendarVersion1764374400000,
   BookingForeignKeys1764460800000,
   CancelReasonCodes1764547200000,
+  HighAssurance1764633600000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

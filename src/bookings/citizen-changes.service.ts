@@ -75,8 +75,9 @@ export class CitizenChangesService {
           this.rules.assertEligibleWitness(this.rules.cpr(witness.cprNumber), applicant.cprNumber, date);
         const advice = this.rules.adviceFor(booking, centre, date, applicant.cprNumber !== null);
         if (!witness) this.rules.assertNoWitnessRequired(advice, centre);
-        await this.capacity.release(manager, booking.centreId, booking.cellStarts);
-        const cellStarts = await this.capacity.take(manager, booking.centreId, cells);
+        // The booking keeps the desks it was booked with, whatever its type says now.
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts, booking.desksNeeded);
+        const cellStarts = await this.capacity.take(manager, booking.centreId, cells, booking.desksNeeded);
         const changes = {
           startsAt: startsAt.toJSDate(),
           endsAt: endsAt.toJSDate(),

@@ -25,6 +25,10 @@ export class AppointmentType {
   @Column({ name: 'duration_minutes', type: 'integer' })
   durationMinutes: number;
 
+  /** MitID High: two staff, so a booking of it holds two desks in every cell it covers. */
+  @Column({ name: 'high_assurance', type: 'boolean', default: false })
+  highAssurance: boolean;
+
   /** Types dropped from the list are retired, not deleted, so bookings keep what they were booked as. */
   @Column({ type: 'boolean', default: true })
   active: boolean;

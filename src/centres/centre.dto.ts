@@ -133,6 +133,15 @@ export class AppointmentTypeDto {
   @Min(5)
   @Max(480)
   durationMinutes: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'MitID High: two staff, so each booking holds two desks; only at a centre that offersHighAssurance',
+  })
+  @Omittable()
+  @IsBoolean()
+  highAssurance?: boolean;
 }
 
 export class WeeklyHoursDto {

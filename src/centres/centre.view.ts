@@ -5,6 +5,7 @@ export class AppointmentTypeView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() durationMinutes: number;
+  @ApiProperty({ description: 'MitID High: two staff, two desks per booking' }) highAssurance: boolean;
 }
 
 export class PublicCentreView {

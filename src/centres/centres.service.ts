@@ -7,7 +7,12 @@ import { AuthError, AuthErrorCode, AuthUser, canActFor } from '../auth/index.js'
 import { inTransaction } from '../database/transaction.js';
 import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
-import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
+import {
+  appointmentTypeIssues,
+  closureIssues,
+  highAssuranceIssues,
+  openingHoursIssues,
+} from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
 import { CentreCalendar, CentreCalendars, findCentre, hhmm, weeklyHours } from './centre-calendars.js';
 import {
@@ -110,6 +115,19 @@ export class CentresService {
           ]);
         }
       }
+      if (dto.offersHighAssurance === false) {
+        const types = centre.appointmentTypes.filter((type) => type.active);
+        const issues = highAssuranceIssues(types, false, (i) => `appointmentTypes[${i}]`);
+        if (issues.length) {
+          throw invalid([
+            {
+              field: 'offersHighAssurance',
+              message: 'the centre still offers high-assurance appointment types',
+            },
+            ...issues,
+          ]);
+        }
+      }
       await manager.update(Centre, { id }, { ...dto });
       return this.view(await this.load(manager, id));
     });
@@ -118,12 +136,21 @@ export class CentresService {
   async replaceAppointmentTypes(id: string, types: AppointmentTypeDto[]): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
-      const issues = appointmentTypeIssues(types, centre.slotMinutes);
+      const issues = [
+        ...appointmentTypeIssues(types, centre.slotMinutes),
+        ...highAssuranceIssues(types, centre.offersHighAssurance),
+      ];
       if (issues.length) throw invalid(issues);
       await manager.update(AppointmentType, { centreId: id }, { active: false });
       await manager.upsert(
         AppointmentType,
-        types.map((type, position) => ({ centreId: id, ...type, active: true, position })),
+        types.map((type, position) => ({
+          centreId: id,
+          ...type,
+          highAssurance: type.highAssurance ?? false,
+          active: true,
+          position,
+        })),
         ['centreId', 'code'],
       );
       return this.view(await this.load(manager, id));
@@ -226,7 +253,12 @@ export class CentresService {
       appointmentTypes: centre.appointmentTypes
         .filter((type) => type.active)
         .sort((a, b) => a.position - b.position)
-        .map(({ code, name, durationMinutes }) => ({ code, name, durationMinutes })),
+        .map(({ code, name, durationMinutes, highAssurance }) => ({
+          code,
+          name,
+          durationMinutes,
+          highAssurance,
+        })),
     };
   }
 

@@ -55,7 +55,7 @@ export class BootstrapDataService implements OnApplicationBootstrap {
     });
     await this.centres.replaceAppointmentTypes(centre.id, [
       { code: 'MITID_NEW', name: 'New MitID', durationMinutes: 20 },
-      { code: 'MITID_HIGH', name: 'MitID High assurance', durationMinutes: 40 },
+      { code: 'MITID_HIGH', name: 'MitID High assurance', durationMinutes: 40, highAssurance: true },
     ]);
     const weekdays = [1, 2, 3, 5].flatMap((weekday) => [
       { weekday, opens: '09:00', closes: '12:00', desks: 3 },

@@ -47,7 +47,8 @@ export class DeskActionsService {
       if (tooEarly) throw new DeskError(DeskErrorCode.WrongState, tooEarly);
       const marked = await this.status.apply(manager, booking, 'no_show');
       // Marked before the time is over, the desk can still serve someone else.
-      if (now < booking.endsAt) await this.capacity.release(manager, booking.centreId, booking.cellStarts);
+      if (now < booking.endsAt)
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts, booking.desksNeeded);
       return marked;
     });
   }
