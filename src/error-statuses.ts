@@ -46,6 +46,7 @@ function statusOfCode(code: ErrorCode): number {
     case DeskErrorCode.IdentityNotEstablished:
     case DeskErrorCode.WitnessLimitReached:
       return HttpStatus.CONFLICT;
+    case AuthErrorCode.UserNotFound:
     case CalendarErrorCode.CentreNotFound:
     case BookingErrorCode.NotFound:
     case DeskErrorCode.AppointmentNotFound:
