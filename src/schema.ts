@@ -19,6 +19,7 @@ import { CalendarVersion1764374400000 } from '../migrations/1764374400000-Calend
 import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
 import { HighAssurance1764633600000 } from '../migrations/1764633600000-HighAssurance.js';
+import { AppointmentTypeEnglishName1764720000000 } from '../migrations/1764720000000-AppointmentTypeEnglishName.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   BookingForeignKeys1764460800000,
   CancelReasonCodes1764547200000,
   HighAssurance1764633600000,
+  AppointmentTypeEnglishName1764720000000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -85,8 +85,14 @@ describe('Calendars and availability over HTTP', () => {
       municipality: 'Aarhus',
       timeZone: 'Europe/Copenhagen',
       appointmentTypes: [
-        { code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 20, highAssurance: false },
-        { code: 'MITID_HIGH', name: 'MitID høj sikring', durationMinutes: 40, highAssurance: false },
+        { code: 'MITID_NEW', name: 'Ny MitID', nameEn: null, durationMinutes: 20, highAssurance: false },
+        {
+          code: 'MITID_HIGH',
+          name: 'MitID høj sikring',
+          nameEn: null,
+          durationMinutes: 40,
+          highAssurance: false,
+        },
       ],
     });
 

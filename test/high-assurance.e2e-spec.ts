@@ -81,8 +81,8 @@ describe('High assurance takes two staff', () => {
       .send(TYPES)
       .expect(200);
     expect((accepted.body as { appointmentTypes: unknown[] }).appointmentTypes).toEqual([
-      { code: 'MITID_NEW', name: 'New MitID', durationMinutes: 15, highAssurance: false },
-      { code: 'MITID_HIGH', name: 'MitID High', durationMinutes: 30, highAssurance: true },
+      { code: 'MITID_NEW', name: 'New MitID', nameEn: null, durationMinutes: 15, highAssurance: false },
+      { code: 'MITID_HIGH', name: 'MitID High', nameEn: null, durationMinutes: 30, highAssurance: true },
     ]);
     // and it cannot stop offering high assurance while such a type is offered
     const stopping = await t

@@ -125,6 +125,47 @@ describe('E-mail through the outbox', () => {
     });
   });
 
+  it("names the centre's phone and e-mail in every message, and the appointment type in the citizen's language", async () => {
+    const contactCentre = (
+      await newCentre(t, admin, {
+        name: 'Borgerservice Svendborg',
+        contactPhone: '+45 62 23 30 00',
+        contactEmail: 'borgerservice@svendborg.dk',
+        types: [{ code: 'MITID_NEW', name: 'Ny MitID', nameEn: 'New MitID', durationMinutes: 15 }],
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '14:00', desks: 3 })),
+      })
+    ).id;
+    const bookThere = async (language: 'da' | 'en', startsAt: string) =>
+      (
+        await t
+          .http()
+          .post('/api/bookings')
+          .send(newBookingBody(contactCentre, startsAt, { applicant: { language } }))
+          .expect(201)
+      ).body as Created;
+    const danish = await bookThere('da', '2026-10-26T10:00:00+01:00');
+    const english = await bookThere('en', '2026-10-26T10:15:00+01:00');
+    await t
+      .http()
+      .post(`/api/bookings/${danish.reference}/cancel`)
+      .set('X-Manage-Token', danish.manageToken)
+      .expect(200);
+    await deliver();
+    const [confirmation, cancellation] = mailsFor(danish.reference);
+    for (const mail of [confirmation, cancellation]) {
+      expect(mail.text).toContain(
+        'Spørgsmål? Kontakt Borgerservice Svendborg: telefon +45 62 23 30 00, e-mail borgerservice@svendborg.dk',
+      );
+    }
+    expect(confirmation.text).toContain('Ærinde: Ny MitID');
+    const [inEnglish] = mailsFor(english.reference);
+    expect(inEnglish.text).toContain('Service: New MitID');
+    expect(inEnglish.text).toContain(
+      'Questions? Contact Borgerservice Svendborg: phone +45 62 23 30 00, e-mail borgerservice@svendborg.dk',
+    );
+    expect(inEnglish.html).toContain('borgerservice@svendborg.dk');
+  });
+
   it('tells each citizen of a cancellation by the centre, with its reason', async () => {
     const booking = await book('2026-11-02T09:00:00+01:00', { applicant: { language: 'en' } });
     await t

@@ -19,8 +19,13 @@ export class AppointmentType {
   @Column({ type: 'text' })
   code: string;
 
+  /** In Danish, as the centre's own pages and Danish e-mails name it. */
   @Column({ type: 'text' })
   name: string;
+
+  /** In English, for English e-mails; without it they use `name`. */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
 
   @Column({ name: 'duration_minutes', type: 'integer' })
   durationMinutes: number;

@@ -122,11 +122,23 @@ export class AppointmentTypeDto {
   })
   code: string;
 
-  @ApiProperty({ example: 'New MitID' })
+  @ApiProperty({ example: 'Ny MitID', description: 'in Danish' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   name: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'New MitID',
+    description: 'in English, for English e-mails (without it they use name)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  nameEn?: string | null;
 
   @ApiProperty({ example: 20, description: 'a multiple of the centre slotMinutes' })
   @IsInt()

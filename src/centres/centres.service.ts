@@ -147,6 +147,7 @@ export class CentresService {
         types.map((type, position) => ({
           centreId: id,
           ...type,
+          nameEn: type.nameEn ?? null,
           highAssurance: type.highAssurance ?? false,
           active: true,
           position,
@@ -253,9 +254,10 @@ export class CentresService {
       appointmentTypes: centre.appointmentTypes
         .filter((type) => type.active)
         .sort((a, b) => a.position - b.position)
-        .map(({ code, name, durationMinutes, highAssurance }) => ({
+        .map(({ code, name, nameEn, durationMinutes, highAssurance }) => ({
           code,
           name,
+          nameEn,
           durationMinutes,
           highAssurance,
         })),

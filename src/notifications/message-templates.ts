@@ -8,7 +8,14 @@ export interface MessageFacts {
   fullName: string;
   reference: string;
   manageUrl: string;
-  centre: { name: string; address: string; timeZone: string };
+  /** Contact details: absent in messages queued before they were kept. */
+  centre: {
+    name: string;
+    address: string;
+    timeZone: string;
+    contactPhone?: string | null;
+    contactEmail?: string | null;
+  };
   appointmentTypeName: string;
   startsAt: Date;
   endsAt: Date;
@@ -126,6 +133,9 @@ const T = {
     manage: 'Se, flyt eller aflys din tid',
     rebook: 'Du kan bestille en ny tid her',
     erhverv: 'Skal du bruge MitID Erhverv (for en virksomhed)? Se',
+    contact: 'Spørgsmål? Kontakt',
+    phone: 'telefon',
+    email: 'e-mail',
     closing: 'Med venlig hilsen',
   },
   en: {
@@ -162,6 +172,9 @@ const T = {
     manage: 'View, move or cancel your appointment',
     rebook: 'You can book a new time here',
     erhverv: 'Need MitID Erhverv (acting for a business)? See',
+    contact: 'Questions? Contact',
+    phone: 'phone',
+    email: 'e-mail',
     closing: 'Kind regards',
   },
 } as const;
@@ -229,6 +242,12 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
     null,
     [`${cancelled ? t.rebook : t.manage}: ${facts.manageUrl}`, `${t.erhverv} ${facts.mitidErhvervUrl}`],
   ]);
+  const { contactPhone, contactEmail } = facts.centre;
+  const contact = [
+    ...(contactPhone ? [`${t.phone} ${contactPhone}`] : []),
+    ...(contactEmail ? [`${t.email} ${contactEmail}`] : []),
+  ];
+  if (contact.length) sections.push([null, [`${t.contact} ${facts.centre.name}: ${contact.join(', ')}`]]);
   sections.push([null, [t.closing, facts.centre.name]]);
 
   const text = sections
