@@ -117,7 +117,9 @@ export class CitizenChangesService {
       };
       await manager.update(Booking, { id: booking.id }, changes);
       await this.status.record(manager, booking.id, CITIZEN, 'witness_set', {});
-      return this.views.of(manager, { ...booking, ...changes });
+      const named = { ...booking, ...changes };
+      await this.mail.enqueue(manager, named, 'witness_changed');
+      return this.views.of(manager, named);
     });
   }
 

@@ -106,6 +106,7 @@ const T = {
       cancelled_by_citizen: 'Din tid til MitID er aflyst:',
       cancelled_by_centre: 'Borgerservice har aflyst din tid til MitID:',
       reminder: 'Påmindelse: din tid til MitID hos',
+      witness_changed: 'Dit vidne er noteret: din tid til MitID hos',
     },
     intro: {
       confirmation: 'Tak for din booking. Du har fået denne tid:',
@@ -113,6 +114,7 @@ const T = {
       cancelled_by_citizen: 'Du har aflyst denne tid:',
       cancelled_by_centre: 'Borgerservice har desværre måttet aflyse denne tid:',
       reminder: 'Vi minder dig om din tid:',
+      witness_changed: 'Du har oplyst et vidne til denne tid:',
     },
     hello: 'Kære',
     when: 'Tid',
@@ -145,6 +147,7 @@ const T = {
       cancelled_by_citizen: 'Your MitID appointment is cancelled:',
       cancelled_by_centre: 'The Citizen Service Centre has cancelled your MitID appointment:',
       reminder: 'Reminder: your MitID appointment at',
+      witness_changed: 'Your witness is noted: your MitID appointment at',
     },
     intro: {
       confirmation: 'Thank you for booking. Your appointment is:',
@@ -152,6 +155,7 @@ const T = {
       cancelled_by_citizen: 'You have cancelled this appointment:',
       cancelled_by_centre: 'We are sorry: the Citizen Service Centre has had to cancel this appointment:',
       reminder: 'This is a reminder of your appointment:',
+      witness_changed: 'You have named a witness for this appointment:',
     },
     hello: 'Dear',
     when: 'Time',
@@ -226,11 +230,13 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
           : [`${t.missing}:`, ...facts.documentAdvice.missing.map((missing) => `- ${missing.text}`)]),
       ],
     ]);
-    if (facts.witnessAdvice.recommended || facts.witnessAdvice.required) {
+    // A message about the witness always says what the witness must bring and may do.
+    const advice = facts.witnessAdvice;
+    if (advice.recommended || advice.required || facts.kind === 'witness_changed') {
       sections.push([
         t.witnessHeading,
         [
-          facts.witnessAdvice.required ? t.witnessRequired : t.witnessRecommended,
+          ...(advice.required ? [t.witnessRequired] : advice.recommended ? [t.witnessRecommended] : []),
           ...facts.witnessAdvice.reasons.map((reason) => `- ${reason.text}`),
           t.witnessRules(facts.witnessMitidMinDays),
           ...(facts.hasWitness ? [t.witnessNamed] : []),
