@@ -20,6 +20,7 @@ import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-Boo
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
 import { HighAssurance1764633600000 } from '../migrations/1764633600000-HighAssurance.js';
 import { AppointmentTypeEnglishName1764720000000 } from '../migrations/1764720000000-AppointmentTypeEnglishName.js';
+import { AppointmentTypeWithdrawn1764806400000 } from '../migrations/1764806400000-AppointmentTypeWithdrawn.js';
 
 /** Every entity and migration of the app: the composition root knows them all, the database kernel none. */
 export const ENTITIES = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CancelReasonCodes1764547200000,
   HighAssurance1764633600000,
   AppointmentTypeEnglishName1764720000000,
+  AppointmentTypeWithdrawn1764806400000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

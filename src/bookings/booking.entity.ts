@@ -50,7 +50,7 @@ export interface WitnessPersonalData {
 @Check('ck_booking_desks_needed', `"desks_needed" IN (1, 2)`)
 @Check(
   'ck_booking_cancel_reason_code',
-  `"cancel_reason_code" IN ('opening_hours_changed', 'closed_on_this_day', 'no_longer_takes_appointments')`,
+  `"cancel_reason_code" IN ('opening_hours_changed', 'closed_on_this_day', 'no_longer_takes_appointments', 'appointment_type_withdrawn')`,
 )
 export class Booking {
   @PrimaryGeneratedColumn('uuid')

@@ -16,7 +16,7 @@ import { applicantOf, witnessOf } from './booking-personal-data.js';
 import { normalizeReference, tokenMatches } from './booking-reference.js';
 import { BookingStatusWriter } from './booking-status.js';
 import { BookingTimes } from './booking-times.js';
-import { BookingViews } from './booking-views.js';
+import { BookingViews, minutesBetween } from './booking-views.js';
 import { Booking, WitnessPersonalData } from './booking.entity.js';
 import { BookingError, BookingErrorCode, fromDriverError } from './booking.error.js';
 import type { WitnessDto } from './booking.dto.js';
@@ -62,6 +62,8 @@ export class CitizenChangesService {
           booking.centreId,
           booking.appointmentTypeId,
           startsAtText,
+          undefined,
+          minutesBetween(booking),
         );
         this.assertChangeable(booking, centre, 'citizen_reschedule');
         if (startsAt.toMillis() === booking.startsAt.getTime()) return this.views.of(manager, booking);

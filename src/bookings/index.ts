@@ -2,6 +2,7 @@
 export { recordBookingEvent } from './booking-event.js';
 export { lockForChange } from './booking-locks.js';
 export { maskedPersonalData } from './booking-personal-data.js';
+export { minutesBetween } from './booking-views.js';
 export { BookingStatusWriter } from './booking-status.js';
 export { IsCprNumber } from './booking.dto.js';
 export { Booking, OUTCOMES } from './booking.entity.js';

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
 import { ArrayOf } from '../common/validation.js';
@@ -52,6 +59,23 @@ export class CalendarChangeController {
     return this.changes.setOpeningHours(id, body.weekly, query.confirm ?? false, user);
   }
 
+  // The operationId it had before removing a type with future bookings was guarded, for generated clients.
+  @ApiOperation({ operationId: 'AdminCentresController_appointmentTypes' })
+  @Put(':id/appointment-types')
+  @ApiBody({ type: [AppointmentTypeDto] })
+  @ApiOkResponse({ type: CentreView })
+  @ApiConflictResponse({
+    description: 'a type left out of the list has future bookings: `affectedBookings` lists them',
+  })
+  appointmentTypes(
+    @Param('id') id: string,
+    @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
+    @Query() query: ConfirmQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CentreView> {
+    return this.changes.replaceAppointmentTypes(id, body, query.confirm ?? false, user);
+  }
+
   @Post(':id/closures')
   @HttpCode(201)
   @ApiOkResponse({ type: ClosureView })
@@ -90,16 +114,6 @@ export class AdminCentresController {
   @ApiOkResponse({ type: CentreView })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
     return this.centres.get(id, user);
-  }
-
-  @Put(':id/appointment-types')
-  @ApiBody({ type: [AppointmentTypeDto] })
-  @ApiOkResponse({ type: CentreView })
-  appointmentTypes(
-    @Param('id') id: string,
-    @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
-  ): Promise<CentreView> {
-    return this.centres.replaceAppointmentTypes(id, body);
   }
 
   @Get(':id/closures')

@@ -32,6 +32,8 @@ export interface CalendarChange {
   closure?: ClosureRule;
   holidays?: HolidayOptions;
   moved?: ('slotMinutes' | 'timeZone')[];
+  /** Appointment types no longer offered: their booked times are affected whatever the desks. */
+  retiredTypeIds?: string[];
 }
 
 export type CalendarChangeHook = (
@@ -133,7 +135,12 @@ export class CentresService {
     });
   }
 
-  async replaceAppointmentTypes(id: string, types: AppointmentTypeDto[]): Promise<CentreView> {
+  /** `beforeWrite` guards the booked times of the types that are no longer listed. */
+  async replaceAppointmentTypes(
+    id: string,
+    types: AppointmentTypeDto[],
+    beforeWrite?: CalendarChangeHook,
+  ): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
       const issues = [
@@ -141,6 +148,11 @@ export class CentresService {
         ...highAssuranceIssues(types, centre.offersHighAssurance),
       ];
       if (issues.length) throw invalid(issues);
+      const listed = new Set(types.map((type) => type.code));
+      const retiredTypeIds = centre.appointmentTypes
+        .filter((type) => type.active && !listed.has(type.code))
+        .map((type) => type.id);
+      if (retiredTypeIds.length) await beforeWrite?.(manager, centre, { retiredTypeIds });
       await manager.update(AppointmentType, { centreId: id }, { active: false });
       await manager.upsert(
         AppointmentType,

@@ -34,6 +34,7 @@ export const CANCEL_REASON_CODES = [
   'opening_hours_changed',
   'closed_on_this_day',
   'no_longer_takes_appointments',
+  'appointment_type_withdrawn',
 ] as const;
 /** The reasons the system gives when a calendar change cancels a booking: stored as codes, written in the citizen's language. */
 export type CancelReasonCode = (typeof CANCEL_REASON_CODES)[number];
@@ -47,6 +48,10 @@ export const CANCEL_REASON_TEXTS: Record<CancelReasonCode, Record<Language, stri
   no_longer_takes_appointments: {
     en: 'The centre no longer takes appointments',
     da: 'Borgerservice tager ikke længere imod tidsbestillinger',
+  },
+  appointment_type_withdrawn: {
+    en: 'The centre no longer offers this kind of appointment',
+    da: 'Borgerservice tilbyder ikke længere denne type tid',
   },
 };
 
