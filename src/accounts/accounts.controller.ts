@@ -28,6 +28,7 @@ import { UsersService } from './users.service.js';
 export class AuthController {
   constructor(private readonly auth: LoginService) {}
 
+  @ApiOperation({ summary: 'Log in with e-mail and password; answers a bearer token' })
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -37,6 +38,7 @@ export class AuthController {
     return this.auth.login(body.email, body.password);
   }
 
+  @ApiOperation({ summary: 'The logged-in account' })
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserDto })
