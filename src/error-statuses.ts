@@ -52,6 +52,7 @@ function statusOfCode(code: ErrorCode): number {
     case QueueErrorCode.NotWaiting:
     case QueueErrorCode.NobodyWaiting:
       return HttpStatus.CONFLICT;
+    case AuthErrorCode.UserNotFound:
     case CalendarErrorCode.CentreNotFound:
     case BookingErrorCode.NotFound:
     case DeskErrorCode.AppointmentNotFound:

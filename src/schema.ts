@@ -20,6 +20,9 @@ import { Outbox1764288000000 } from '../migrations/1764288000000-Outbox.js';
 import { CalendarVersion1764374400000 } from '../migrations/1764374400000-CalendarVersion.js';
 import { BookingForeignKeys1764460800000 } from '../migrations/1764460800000-BookingForeignKeys.js';
 import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-CancelReasonCodes.js';
+import { HighAssurance1764633600000 } from '../migrations/1764633600000-HighAssurance.js';
+import { AppointmentTypeEnglishName1764720000000 } from '../migrations/1764720000000-AppointmentTypeEnglishName.js';
+import { AppointmentTypeWithdrawn1764806400000 } from '../migrations/1764806400000-AppointmentTypeWithdrawn.js';
 import { QueueTickets1764640800000 } from '../migrations/1764640800000-QueueTickets.js';
 import { StaffSessions1764648000000 } from '../migrations/1764648000000-StaffSessions.js';
 
@@ -50,8 +53,11 @@ export const MIGRATIONS = [
   CalendarVersion1764374400000,
   BookingForeignKeys1764460800000,
   CancelReasonCodes1764547200000,
+  HighAssurance1764633600000,
   QueueTickets1764640800000,
   StaffSessions1764648000000,
+  AppointmentTypeEnglishName1764720000000,
+  AppointmentTypeWithdrawn1764806400000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -53,6 +53,8 @@ interface World {
   ownCentre: string;
   /** the centre of "other staff" */
   otherCentre: string;
+  /** a staff account that the admin routes on accounts change */
+  account: string;
   headers: Record<Caller, string | undefined>;
 }
 
@@ -146,6 +148,37 @@ const ROUTES: Route[] = [
       centreIds: [w.ownCentre],
     }),
   },
+  { method: 'get', path: '/api/admin/users', kind: 'admin', ok: 200, url: () => '/api/admin/users' },
+  {
+    method: 'get',
+    path: '/api/admin/users/:id',
+    kind: 'admin',
+    ok: 200,
+    url: (w) => `/api/admin/users/${w.account}`,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/users/:id',
+    kind: 'admin',
+    ok: 200,
+    url: (w) => `/api/admin/users/${w.account}`,
+    body: (w) => ({ centreIds: [w.ownCentre], active: true }),
+  },
+  {
+    method: 'put',
+    path: '/api/admin/users/:id/password',
+    kind: 'admin',
+    ok: 204,
+    url: (w) => `/api/admin/users/${w.account}/password`,
+    body: () => ({ password: PASSWORD }),
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users/:id/audit',
+    kind: 'admin',
+    ok: 200,
+    url: (w) => `/api/admin/users/${w.account}/audit`,
+  },
   { method: 'get', path: '/api/staff/centres', kind: 'staff list', ok: 200, url: () => '/api/staff/centres' },
   {
     method: 'get',
@@ -227,7 +260,12 @@ describe('Access control over HTTP', () => {
   let ownStaff: { token: string; id: string };
   let otherStaff: { token: string; id: string };
   let secret: string;
-  const world: World = { ownCentre: '', otherCentre: '', headers: {} as Record<Caller, string | undefined> };
+  const world: World = {
+    ownCentre: '',
+    otherCentre: '',
+    account: '',
+    headers: {} as Record<Caller, string | undefined>,
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-01-04T08:00:00+01:00' });
@@ -236,6 +274,7 @@ describe('Access control over HTTP', () => {
     world.otherCentre = (await newCentre(t, admin.token, { name: 'Borgerservice Anden' })).id;
     ownStaff = await loginAs(t, 'staff', [world.ownCentre]);
     otherStaff = await loginAs(t, 'staff', [world.otherCentre]);
+    world.account = (await loginAs(t, 'staff', [world.ownCentre])).id;
     secret = t.app.get(AppConfig).authTokenSecret;
     const forged = await new JwtService({ secret: randomBytes(48).toString('base64url') }).signAsync(
       { sub: admin.id, role: 'admin' },

@@ -85,8 +85,14 @@ describe('Calendars and availability over HTTP', () => {
       municipality: 'Aarhus',
       timeZone: 'Europe/Copenhagen',
       appointmentTypes: [
-        { code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 20 },
-        { code: 'MITID_HIGH', name: 'MitID høj sikring', durationMinutes: 40 },
+        { code: 'MITID_NEW', name: 'Ny MitID', nameEn: null, durationMinutes: 20, highAssurance: false },
+        {
+          code: 'MITID_HIGH',
+          name: 'MitID høj sikring',
+          nameEn: null,
+          durationMinutes: 40,
+          highAssurance: false,
+        },
       ],
     });
 
@@ -110,7 +116,12 @@ describe('Calendars and availability over HTTP', () => {
     expect(busted.body).toEqual(response.body);
     expect(body.centreId).toBe(centre.id);
     expect(body.timeZone).toBe('Europe/Copenhagen');
-    expect(body.appointmentType).toEqual({ code: 'MITID_NEW', name: 'Ny MitID', durationMinutes: 20 });
+    expect(body.appointmentType).toEqual({
+      code: 'MITID_NEW',
+      name: 'Ny MitID',
+      durationMinutes: 20,
+      highAssurance: false,
+    });
     expect(body.days.map((day) => day.date)).toHaveLength(16);
     const day = (date: string) => body.days.find((d) => d.date === date)!;
 

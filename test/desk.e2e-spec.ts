@@ -355,6 +355,38 @@ describe('The desk: check-in, identity decision and outcomes', () => {
     ]);
   });
 
+  it('verifies a witness whose photo ID shows no CPR number only with a second document that does', async () => {
+    const { id } = (
+      await t
+        .http()
+        .post('/api/bookings')
+        .send(newBookingBody(centreId, at('13:15')))
+        .expect(201)
+    ).body as { id: string };
+    const desk = as(clerk);
+    await desk.checkIn(id).expect(200);
+    const witness = { present: true, idDocumentType: 'FOREIGN_PASSPORT', mitidOver30Days: true };
+    const check = (extra: Record<string, unknown>) =>
+      desk.check(id, {
+        documents: passport,
+        controlQuestions: 'not_asked',
+        witness: { ...witness, cprNumber: newCprNumber(), ...extra },
+      });
+    const without = await check({});
+    expect(without.body).toMatchObject({ identityEstablished: false, witnessVerified: false });
+    expect((without.body as Decision).problems.map((p) => p.code)).toEqual([
+      'WITNESS_NO_CPR_DOCUMENT',
+      'NO_QUESTIONS_AND_NO_WITNESS',
+    ]);
+    const unknown = await check({ cprDocumentType: 'LIBRARY_CARD' });
+    expect(unknown.status).toBe(422);
+    expect((unknown.body as { details: { field: string }[] }).details[0].field).toBe(
+      'witness.cprDocumentType',
+    );
+    const withCard = await check({ cprDocumentType: 'HEALTH_INSURANCE_CARD' });
+    expect(withCard.body).toMatchObject({ identityEstablished: true, witnessVerified: true, problems: [] });
+  });
+
   it('lets a person witness three times in 120 days across centres, refuses the fourth, and accepts again later', async () => {
     const witnessCpr = newCprNumber();
     const witnessCheck = async (centre: string, token: string, date: string) => {

@@ -5,7 +5,7 @@ import { ReminderService } from '../src/bookings/reminder.service.js';
 import { OutboxDeliveryService } from '../src/notifications/outbox-delivery.service.js';
 import { RetentionService } from '../src/retention/retention.service.js';
 import { AppConfig } from '../src/config/app-config.js';
-import { newBookingBody, newCentre } from './support/factories.js';
+import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { bearer, loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
 
@@ -123,6 +123,78 @@ describe('E-mail through the outbox', () => {
       method: 'CANCEL',
       uid: `${booking.id}@borgerservice-booking`,
     });
+  });
+
+  it("names the centre's phone and e-mail in every message, and the appointment type in the citizen's language", async () => {
+    const contactCentre = (
+      await newCentre(t, admin, {
+        name: 'Borgerservice Svendborg',
+        contactPhone: '+45 62 23 30 00',
+        contactEmail: 'borgerservice@svendborg.dk',
+        types: [{ code: 'MITID_NEW', name: 'Ny MitID', nameEn: 'New MitID', durationMinutes: 15 }],
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '14:00', desks: 3 })),
+      })
+    ).id;
+    const bookThere = async (language: 'da' | 'en', startsAt: string) =>
+      (
+        await t
+          .http()
+          .post('/api/bookings')
+          .send(newBookingBody(contactCentre, startsAt, { applicant: { language } }))
+          .expect(201)
+      ).body as Created;
+    const danish = await bookThere('da', '2026-10-26T10:00:00+01:00');
+    const english = await bookThere('en', '2026-10-26T10:15:00+01:00');
+    await t
+      .http()
+      .post(`/api/bookings/${danish.reference}/cancel`)
+      .set('X-Manage-Token', danish.manageToken)
+      .expect(200);
+    await deliver();
+    const [confirmation, cancellation] = mailsFor(danish.reference);
+    for (const mail of [confirmation, cancellation]) {
+      expect(mail.text).toContain(
+        'Spørgsmål? Kontakt Borgerservice Svendborg: telefon +45 62 23 30 00, e-mail borgerservice@svendborg.dk',
+      );
+    }
+    expect(confirmation.text).toContain('Ærinde: Ny MitID');
+    const [inEnglish] = mailsFor(english.reference);
+    expect(inEnglish.text).toContain('Service: New MitID');
+    expect(inEnglish.text).toContain(
+      'Questions? Contact Borgerservice Svendborg: phone +45 62 23 30 00, e-mail borgerservice@svendborg.dk',
+    );
+    expect(inEnglish.html).toContain('borgerservice@svendborg.dk');
+  });
+
+  it('confirms a witness named or changed later by e-mail, with the witness rules', async () => {
+    const booking = await book('2026-10-26T11:00:00+01:00', { applicant: { language: 'en' } });
+    const name = (fullName: string) =>
+      t
+        .http()
+        .put(`/api/bookings/${booking.reference}/witness`)
+        .set('X-Manage-Token', booking.manageToken)
+        .send({ fullName, cprNumber: newCprNumber() })
+        .expect(200);
+    await name('First Witness');
+    await name('Second Witness');
+    await deliver();
+    const mails = mailsFor(booking.reference);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      'Confirmation: your MitID appointment at Borgerservice Odense',
+      'Your witness is noted: your MitID appointment at Borgerservice Odense',
+      'Your witness is noted: your MitID appointment at Borgerservice Odense',
+    ]);
+    for (const mail of mails.slice(1)) {
+      expect(mail.text).toContain('You have named a witness for this appointment:');
+      expect(mail.text).toContain('Monday 26 October 2026 at 11:00');
+      expect(mail.text).toContain('may act as witness at most 3 times in 120 days');
+      expect(mail.text).toContain('You have named a witness.');
+      expect(mail.text).not.toMatch(/Witness\b.*\d{6}/);
+      expect(calendarOf(mail)).toMatchObject({
+        method: 'REQUEST',
+        uid: `${booking.id}@borgerservice-booking`,
+      });
+    }
   });
 
   it('tells each citizen of a cancellation by the centre, with its reason', async () => {

@@ -26,7 +26,7 @@ export async function rawTemplate(pool: pg.Pool): Promise<RawTemplate> {
   const { rows } = await pool.query<NewBookingRow & { mailKind: string; mailContent: string }>(
     `SELECT b.id, b.reference, b.manage_token_hash AS "manageTokenHash", b.manage_token_encrypted AS "manageTokenEncrypted",
             b.centre_id AS "centreId", b.appointment_type_id AS "appointmentTypeId", b.starts_at AS "startsAt",
-            b.ends_at AS "endsAt", b.cell_starts AS "cellStarts", b.person_key AS "personKey", b.cpr_hash AS "cprHash",
+            b.ends_at AS "endsAt", b.cell_starts AS "cellStarts", b.desks_needed AS "desksNeeded", b.person_key AS "personKey", b.cpr_hash AS "cprHash",
             b.applicant_encrypted AS "applicantEncrypted", b.nationality, b.country_of_residence AS "countryOfResidence",
             b.arrived_in_denmark_on::text AS "arrivedInDenmarkOn", b.language, b.documents,
             b.witness_encrypted AS "witnessEncrypted", b.witness_cpr_hash AS "witnessCprHash",
@@ -75,7 +75,7 @@ export async function rawBooking(
   try {
     await client.query('START TRANSACTION');
     await client.query(NEW_BOOKING_SQL.lockCentre, [centre.id, personKey]);
-    const taken = await client.query(NEW_BOOKING_SQL.takeCells, [centre.id, [startsAt], [options.desks]]);
+    const taken = await client.query(NEW_BOOKING_SQL.takeCells, [centre.id, [startsAt], [options.desks], 1]);
     if (taken.rowCount !== 1) {
       await client.query('ROLLBACK');
       return { kind: 'conflict', note: 'slot fully booked' };

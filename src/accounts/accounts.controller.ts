@@ -1,9 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuditView } from '../audit/index.js';
 import { CurrentUser, Public, Roles } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
 import { RateLimit } from '../rate-limit/index.js';
-import { CreateUserDto, LoginDto, LoginResultDto, UserDto } from './accounts.dto.js';
+import {
+  CreateUserDto,
+  LoginDto,
+  LoginResultDto,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UserDto,
+  UserView,
+} from './accounts.dto.js';
 import { LoginService, LoginResult } from './login.service.js';
 import { UsersService } from './users.service.js';
 
@@ -12,6 +28,7 @@ import { UsersService } from './users.service.js';
 export class AuthController {
   constructor(private readonly auth: LoginService) {}
 
+  @ApiOperation({ summary: 'Log in with e-mail and password; answers a bearer token' })
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -21,6 +38,7 @@ export class AuthController {
     return this.auth.login(body.email, body.password);
   }
 
+  @ApiOperation({ summary: 'The logged-in account' })
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserDto })
@@ -37,8 +55,53 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOkResponse({ type: UserDto })
-  create(@Body() body: CreateUserDto): Promise<AuthUser> {
-    return this.users.create(body);
+  @ApiOperation({ summary: 'Create a staff or administrator account' })
+  @ApiCreatedResponse({ type: UserDto })
+  create(@Body() body: CreateUserDto, @CurrentUser() admin: AuthUser): Promise<AuthUser> {
+    return this.users.create(body, admin);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every account, by e-mail' })
+  @ApiOkResponse({ type: [UserView] })
+  list(): Promise<UserView[]> {
+    return this.users.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account' })
+  @ApiOkResponse({ type: UserView })
+  get(@Param('id') id: string): Promise<UserView> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Change an account's centres, or disable or enable it" })
+  @ApiOkResponse({ type: UserView })
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<UserView> {
+    return this.users.update(id, body, admin);
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Set a new password for an account (the holder's tokens keep working)" })
+  @ApiNoContentResponse({ description: 'the password is set' })
+  resetPassword(
+    @Param('id') id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<void> {
+    return this.users.resetPassword(id, body.password, admin);
+  }
+
+  @Get(':id/audit')
+  @ApiOperation({ summary: 'What administrators did to one account' })
+  @ApiOkResponse({ type: [AuditView] })
+  audit(@Param('id') id: string): Promise<AuditView[]> {
+    return this.users.auditTrail(id);
   }
 }

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsString,
@@ -10,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import type { Role } from '../auth/index.js';
+import { Omittable } from '../common/validators.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@borgerservice.example' })
@@ -58,4 +60,38 @@ export class CreateUserDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   centreIds: string[];
+}
+
+/** An account as administrators see it: never its password or hash. */
+export class UserView extends UserDto {
+  @ApiProperty({ description: 'false: disabled, it can neither log in nor use a token it was given' })
+  active: boolean;
+
+  @ApiProperty({ example: '2027-01-04T08:00:00.000Z' }) createdAt: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'the centres a staff account works at (at least one); an administrator acts for every centre',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  centreIds?: string[];
+
+  @ApiPropertyOptional({ description: 'false disables the account, true enables it again' })
+  @Omittable()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 12, description: 'the new password, to be handed to the account holder' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password: string;
 }

@@ -41,6 +41,17 @@ export class AuditService {
     ]);
   }
 
+  /** What administrators did to one account (entries whose detail names it as `userId`), oldest first. */
+  async aboutUser(manager: EntityManager, userId: string): Promise<AuditView[]> {
+    const records = await manager
+      .createQueryBuilder(AuditRecord, 'record')
+      .where(`record.detail ->> 'userId' = :userId`, { userId })
+      .orderBy('record.at', 'ASC')
+      .addOrderBy('record.id', 'ASC')
+      .getMany();
+    return records.map((record) => this.view(record));
+  }
+
   async forBooking(bookingId: string): Promise<AuditView[]> {
     const known = isUuid(bookingId)
       ? await this.dataSource.query<unknown[]>(AUDIT_SQL.bookingExists, [bookingId])
@@ -50,13 +61,17 @@ export class AuditService {
       where: { bookingId },
       order: { at: 'ASC', id: 'ASC' },
     });
-    return records.map((record) => ({
+    return records.map((record) => this.view(record));
+  }
+
+  private view(record: AuditRecord): AuditView {
+    return {
       at: record.at.toISOString(),
       userId: record.userId,
       action: record.action,
       bookingId: record.bookingId,
       centreId: record.centreId,
       detail: record.detail,
-    }));
+    };
   }
 }

@@ -5,6 +5,7 @@ export enum AuthErrorCode {
   InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
   Forbidden = 'AUTH_FORBIDDEN',
   EmailTaken = 'AUTH_EMAIL_TAKEN',
+  UserNotFound = 'AUTH_USER_NOT_FOUND',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Public } from '../auth/index.js';
 import { RateLimit } from '../rate-limit/index.js';
 import { AvailabilityQueryDto, AvailabilityView } from './availability.dto.js';
@@ -11,6 +11,7 @@ import { AvailabilityJson, AvailabilityService } from './availability.service.js
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
+  @ApiOperation({ summary: 'Free times of one appointment type at a centre, day by day' })
   @Get()
   @Public()
   @ApiOkResponse({ type: AvailabilityView })

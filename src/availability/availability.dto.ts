@@ -47,6 +47,11 @@ export class DayView {
 export class AvailabilityView {
   @ApiProperty() centreId: string;
   @ApiProperty() timeZone: string;
-  @ApiProperty() appointmentType: { code: string; name: string; durationMinutes: number };
+  @ApiProperty() appointmentType: {
+    code: string;
+    name: string;
+    durationMinutes: number;
+    highAssurance: boolean;
+  };
   @ApiProperty({ type: [DayView] }) days: DayView[];
 }

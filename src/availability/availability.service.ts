@@ -74,11 +74,17 @@ export class AvailabilityService {
       durationMinutes: type.durationMinutes,
       now: this.clock.now(),
       booked: (millis) => booked.get(millis) ?? 0,
+      desksNeeded: type.highAssurance ? 2 : 1,
     });
     const head = {
       centreId,
       timeZone: centre.timeZone,
-      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      appointmentType: {
+        code: type.code,
+        name: type.name,
+        durationMinutes: type.durationMinutes,
+        highAssurance: type.highAssurance,
+      },
     };
     const dayJson = days.map((day) => {
       const slots = day.slots.map((slot) => `${slotPrefix(slot)}${slot.remaining}}`).join(',');

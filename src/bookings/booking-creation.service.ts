@@ -95,7 +95,8 @@ export class BookingCreationService {
     if (witnessCpr) this.rules.assertEligibleWitness(witnessCpr, applicantCpr?.digits ?? null, date);
     if (!witnessCpr) this.rules.assertNoWitnessRequired(advice, centre);
 
-    const cellStarts = await this.capacity.take(manager, centre.id, cells);
+    const desksNeeded = type.highAssurance ? 2 : 1;
+    const cellStarts = await this.capacity.take(manager, centre.id, cells, desksNeeded);
     const manageToken = newManageToken();
     const applicant: ApplicantPersonalData = {
       fullName: dto.applicant.fullName,
@@ -117,6 +118,7 @@ export class BookingCreationService {
       startsAt: startsAt.toJSDate(),
       endsAt: endsAt.toJSDate(),
       cellStarts,
+      desksNeeded,
       personKey,
       cprHash,
       applicantEncrypted: this.cipher.encrypt(applicant),

@@ -63,7 +63,7 @@ export class BookingStatusWriter {
     };
     await this.update(manager, booking, action, changes);
     // Only a booking that was still booked reaches here, so its desks are given back exactly once.
-    await this.capacity.release(manager, booking.centreId, booking.cellStarts);
+    await this.capacity.release(manager, booking.centreId, booking.cellStarts, booking.desksNeeded);
     const why = changes.cancelReasonCode ?? changes.cancelReason;
     await this.record(manager, booking.id, actor, 'cancelled', { by, reason: why });
     const cancelled = { ...booking, ...changes };

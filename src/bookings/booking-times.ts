@@ -29,6 +29,8 @@ export class BookingTimes {
     typeCodeOrId: string,
     startsAtText: string,
     personKey?: string,
+    /** A booking being moved keeps its own length, whatever the type's duration is now. */
+    durationMinutes?: number,
   ) {
     const startsAt = DateTime.fromISO(startsAtText, { setZone: true });
     if (!startsAt.isValid) throw notBookable('startsAt', 'is not a valid instant');
@@ -57,7 +59,7 @@ export class BookingTimes {
       }
       throw notBookable('appointmentType', 'this centre offers no such appointment type');
     }
-    const slot = bookableSlot(rules, startsAt, type.durationMinutes, this.clock.now());
+    const slot = bookableSlot(rules, startsAt, durationMinutes ?? type.durationMinutes, this.clock.now());
     if (!slot.ok) throw notBookable('startsAt', slot.reason);
     const previousCheckFailed = stamp.previous_check_failed ?? false;
     return { centre, type, startsAt, cells: slot.cells, endsAt: slot.endsAt, previousCheckFailed };

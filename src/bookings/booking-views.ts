@@ -9,6 +9,9 @@ import type { Booking } from './booking.entity.js';
 import { maskedPersonalData, PersonalData } from './booking-personal-data.js';
 import type { BookingView } from './booking.view.js';
 
+export const minutesBetween = (booking: { startsAt: Date; endsAt: Date }) =>
+  Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000);
+
 /** A booking as the citizen's answers show it: times in the centre's zone, personal data masked. */
 @Injectable()
 export class BookingViews {
@@ -28,7 +31,8 @@ export class BookingViews {
       startsAt: formatInZone(centre.timeZone, booking.startsAt),
       endsAt: formatInZone(centre.timeZone, booking.endsAt),
       centre: { id: centre.id, name: centre.name, address: centre.address },
-      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      // The booking's own length: a type's later change of duration applies to new bookings only.
+      appointmentType: { code: type.code, name: type.name, durationMinutes: minutesBetween(booking) },
       ...maskedPersonalData(this.cipher, booking, known),
       documents: booking.documents.map((type) => ({ type })),
       witnessAdvice: booking.witnessAdvice,

@@ -47,9 +47,10 @@ export interface WitnessPersonalData {
 @Check('ck_booking_interval', `"starts_at" < "ends_at"`)
 @Check('ck_booking_cancelled_by', `("status" = 'cancelled') = ("cancelled_by" IS NOT NULL)`)
 @Check('ck_booking_outcome', `("status" = 'completed') = ("outcome" IS NOT NULL)`)
+@Check('ck_booking_desks_needed', `"desks_needed" IN (1, 2)`)
 @Check(
   'ck_booking_cancel_reason_code',
-  `"cancel_reason_code" IN ('opening_hours_changed', 'closed_on_this_day', 'no_longer_takes_appointments')`,
+  `"cancel_reason_code" IN ('opening_hours_changed', 'closed_on_this_day', 'no_longer_takes_appointments', 'appointment_type_withdrawn')`,
 )
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
@@ -85,6 +86,10 @@ export class Booking {
   /** The grid cells this booking holds in slot_capacity, so that releasing it gives back exactly those. */
   @Column({ name: 'cell_starts', type: 'timestamptz', array: true })
   cellStarts: Date[];
+
+  /** Desks held in each of those cells: 2 for a high-assurance type (two staff), kept as booked. */
+  @Column({ name: 'desks_needed', type: 'integer', default: 1 })
+  desksNeeded: number;
 
   @Column({ type: 'text', default: 'booked' })
   status: BookingStatus;

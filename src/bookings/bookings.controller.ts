@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/index.js';
 import { RateLimit } from '../rate-limit/index.js';
@@ -24,6 +24,7 @@ export class BookingsController {
     private readonly changes: CitizenChangesService,
   ) {}
 
+  @ApiOperation({ summary: 'Book an appointment (safe to repeat with an Idempotency-Key)' })
   @Post()
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -41,6 +42,7 @@ export class BookingsController {
     return booking;
   }
 
+  @ApiOperation({ summary: 'A booking, with its manage token' })
   @Get(':reference')
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
@@ -51,6 +53,7 @@ export class BookingsController {
     return this.changes.get(reference, token);
   }
 
+  @ApiOperation({ summary: 'Cancel a booking' })
   @Post(':reference/cancel')
   @HttpCode(200)
   @ApiHeader(TOKEN_HEADER)
@@ -62,6 +65,7 @@ export class BookingsController {
     return this.changes.cancel(reference, token);
   }
 
+  @ApiOperation({ summary: 'Move a booking to another time' })
   @Post(':reference/reschedule')
   @HttpCode(200)
   @ApiHeader(TOKEN_HEADER)
@@ -74,6 +78,7 @@ export class BookingsController {
     return this.changes.reschedule(reference, token, body.startsAt);
   }
 
+  @ApiOperation({ summary: 'Name or change the witness; the citizen is e-mailed an updated confirmation' })
   @Put(':reference/witness')
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })

@@ -16,7 +16,7 @@ import { applicantOf, witnessOf } from './booking-personal-data.js';
 import { normalizeReference, tokenMatches } from './booking-reference.js';
 import { BookingStatusWriter } from './booking-status.js';
 import { BookingTimes } from './booking-times.js';
-import { BookingViews } from './booking-views.js';
+import { BookingViews, minutesBetween } from './booking-views.js';
 import { Booking, WitnessPersonalData } from './booking.entity.js';
 import { BookingError, BookingErrorCode, fromDriverError } from './booking.error.js';
 import type { WitnessDto } from './booking.dto.js';
@@ -62,6 +62,8 @@ export class CitizenChangesService {
           booking.centreId,
           booking.appointmentTypeId,
           startsAtText,
+          undefined,
+          minutesBetween(booking),
         );
         this.assertChangeable(booking, centre, 'citizen_reschedule');
         if (startsAt.toMillis() === booking.startsAt.getTime()) return this.views.of(manager, booking);
@@ -75,8 +77,9 @@ export class CitizenChangesService {
           this.rules.assertEligibleWitness(this.rules.cpr(witness.cprNumber), applicant.cprNumber, date);
         const advice = this.rules.adviceFor(booking, centre, date, applicant.cprNumber !== null);
         if (!witness) this.rules.assertNoWitnessRequired(advice, centre);
-        await this.capacity.release(manager, booking.centreId, booking.cellStarts);
-        const cellStarts = await this.capacity.take(manager, booking.centreId, cells);
+        // The booking keeps the desks it was booked with, whatever its type says now.
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts, booking.desksNeeded);
+        const cellStarts = await this.capacity.take(manager, booking.centreId, cells, booking.desksNeeded);
         const changes = {
           startsAt: startsAt.toJSDate(),
           endsAt: endsAt.toJSDate(),
@@ -116,7 +119,9 @@ export class CitizenChangesService {
       };
       await manager.update(Booking, { id: booking.id }, changes);
       await this.status.record(manager, booking.id, CITIZEN, 'witness_set', {});
-      return this.views.of(manager, { ...booking, ...changes });
+      const named = { ...booking, ...changes };
+      await this.mail.enqueue(manager, named, 'witness_changed');
+      return this.views.of(manager, named);
     });
   }
 

@@ -4,6 +4,7 @@ export { recordBookingEvent } from './booking-event.js';
 export { normalizeReference } from './booking-reference.js';
 export { lockForChange } from './booking-locks.js';
 export { maskedPersonalData } from './booking-personal-data.js';
+export { minutesBetween } from './booking-views.js';
 export { BookingStatusWriter } from './booking-status.js';
 export type { CancelReason } from './booking-status.js';
 export { ApplicantDto, CreateBookingDto, IsCprNumber, WitnessDto } from './booking.dto.js';

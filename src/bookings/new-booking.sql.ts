@@ -17,16 +17,16 @@ export const NEW_BOOKING_SQL = {
        (SELECT ic.witness_required_next_time FROM identity_check ic WHERE ic.person_key = $2
          ORDER BY ic.at DESC, ic.id DESC LIMIT 1) AS previous_check_failed
      FROM centre c WHERE c.id = $1 FOR SHARE OF c`,
-  /** One desk of each cell the booking covers (the capacity ledger's statement). */
+  /** One desk (two for high assurance) of each cell the booking covers (the capacity ledger's statement). */
   takeCells: CAPACITY_SQL.takeCells,
   /** The booking row, its first history event and its confirmation e-mail: one statement, see newBookingParams. */
   insert: `WITH booking_row AS (
        INSERT INTO booking (id, reference, manage_token_hash, manage_token_encrypted, centre_id, appointment_type_id,
          starts_at, ends_at, cell_starts, status, person_key, cpr_hash, applicant_encrypted, nationality,
          country_of_residence, arrived_in_denmark_on, language, documents, witness_encrypted, witness_cpr_hash,
-         witness_advice, document_advice, created_at)
+         witness_advice, document_advice, created_at, desks_needed)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22)
+         $21, $22, $27)
        RETURNING id
      ), event_row AS (
        INSERT INTO booking_event (booking_id, at, actor, action, detail)
@@ -46,6 +46,7 @@ export type NewBookingRow = Pick<
   | 'startsAt'
   | 'endsAt'
   | 'cellStarts'
+  | 'desksNeeded'
   | 'personKey'
   | 'cprHash'
   | 'nationality'
@@ -100,5 +101,6 @@ export function newBookingParams(
     mail.kind,
     mail.dedupeKey,
     mail.contentEncrypted,
+    row.desksNeeded,
   ];
 }

@@ -198,12 +198,17 @@ function slotTemplates(rules: CalendarRules, day: DaySchedule, durationMinutes: 
   return templates;
 }
 
-function withRemaining(template: SlotTemplate, booked: BookedCount): Slot {
-  let remaining = Infinity;
+/** How many more bookings of `need` desks each the slot's fullest cell has room for. */
+function withRemaining(template: SlotTemplate, booked: BookedCount, need = 1): Slot {
+  let free = Infinity;
   for (const cell of template.cells) {
-    remaining = Math.min(remaining, cell.desks - booked(cell.startsAt.toMillis()));
+    free = Math.min(free, cell.desks - booked(cell.startsAt.toMillis()));
   }
-  return { startsAt: template.startsAt, endsAt: template.endsAt, remaining: Math.max(0, remaining) };
+  return {
+    startsAt: template.startsAt,
+    endsAt: template.endsAt,
+    remaining: Math.max(0, Math.floor(free / need)),
+  };
 }
 
 /** Slots of `durationMinutes` that start on the grid and fit in consecutive open cells. */
@@ -230,7 +235,15 @@ export function eachDate(from: string, to: string): string[] {
 /** Free times per local date in [from, to], as a citizen may book them at `now`. */
 export function availability(
   rules: CalendarRules,
-  query: { from: string; to: string; durationMinutes: number; now: DateTime; booked: BookedCount },
+  query: {
+    from: string;
+    to: string;
+    durationMinutes: number;
+    now: DateTime;
+    booked: BookedCount;
+    /** Desks each booking holds: 2 for high assurance. */
+    desksNeeded?: number;
+  },
 ): DayAvailability[] {
   const window = bookingWindow(rules, query.now);
   return eachDate(query.from, query.to).map((date) => {
@@ -240,7 +253,7 @@ export function availability(
         ? []
         : slotTemplates(rules, day, query.durationMinutes)
             .filter((template) => template.startMillis >= window.earliest)
-            .map((template) => withRemaining(template, query.booked));
+            .map((template) => withRemaining(template, query.booked, query.desksNeeded));
     return day.closedReason
       ? { date, slots: bookable, closedReason: day.closedReason, closedTexts: day.closedTexts }
       : { date, slots: bookable };

@@ -19,7 +19,12 @@ const cell = (minute: number) => new Date(Date.UTC(2027, 0, 11, 8, minute));
 const booking = (id: string, made: number, ...minutes: number[]) => ({
   id,
   cellStarts: minutes.map(cell),
+  desksNeeded: 1,
   createdAt: new Date(Date.UTC(2027, 0, 1, 0, made)),
+});
+const highAssurance = (id: string, made: number, ...minutes: number[]) => ({
+  ...booking(id, made, ...minutes),
+  desksNeeded: 2,
 });
 
 describe('bookingsLosingCapacity', () => {
@@ -58,5 +63,15 @@ describe('bookingsLosingCapacity', () => {
       weekly: [{ weekday: 1, opens: '09:15', closes: '10:00', desks: 1 }],
     });
     expect(bookingsLosingCapacity(calendar, [booking('a', 1, 0, 15), booking('b', 2, 15)])).toEqual(['a']);
+  });
+
+  it('counts a high-assurance booking as two desks', () => {
+    const three = rules({ weekly: [{ weekday: 1, opens: '09:00', closes: '10:00', desks: 3 }] });
+    const two = rules({ weekly: [{ weekday: 1, opens: '09:00', closes: '10:00', desks: 2 }] });
+    const mixed = [highAssurance('h', 1, 0, 15), booking('a', 2, 0), booking('b', 3, 15)];
+    expect(bookingsLosingCapacity(three, mixed)).toEqual([]);
+    expect(bookingsLosingCapacity(two, mixed)).toEqual(['a', 'b']);
+    // made later, the high-assurance booking is the one without two desks left
+    expect(bookingsLosingCapacity(two, [booking('a', 1, 0), highAssurance('h', 2, 0)])).toEqual(['h']);
   });
 });

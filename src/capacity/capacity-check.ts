@@ -3,6 +3,8 @@ import { CalendarRules, daySchedule, localDate } from '../calendar/index.js';
 export interface HeldBooking {
   id: string;
   cellStarts: Date[];
+  /** Desks it holds in each of its cells (2 for high assurance). */
+  desksNeeded: number;
   createdAt: Date;
 }
 
@@ -30,8 +32,9 @@ export function bookingsLosingCapacity(rules: CalendarRules, bookings: HeldBooki
   // Earliest-made first; a booking that loses one of its cells takes no desk in its others.
   for (const booking of [...bookings].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     const cells = booking.cellStarts.map((cell) => cell.getTime());
-    if (cells.every((cell) => (used.get(cell) ?? 0) < (desks.get(cell) ?? 0))) {
-      cells.forEach((cell) => used.set(cell, (used.get(cell) ?? 0) + 1));
+    const need = booking.desksNeeded;
+    if (cells.every((cell) => (used.get(cell) ?? 0) + need <= (desks.get(cell) ?? 0))) {
+      cells.forEach((cell) => used.set(cell, (used.get(cell) ?? 0) + need));
     } else {
       losing.push(booking.id);
     }

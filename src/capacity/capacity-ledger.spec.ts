@@ -44,10 +44,10 @@ describe('the capacity ledger, on a real database', () => {
 
   it('takes one desk in every cell, and refuses the whole booking when one cell is full', async () => {
     const id = await centre();
-    await db.transaction((m) => ledger.take(m, id, cells(2, '09:15', '09:00')));
-    await db.transaction((m) => ledger.take(m, id, cells(2, '09:15')));
+    await db.transaction((m) => ledger.take(m, id, cells(2, '09:15', '09:00'), 1));
+    await db.transaction((m) => ledger.take(m, id, cells(2, '09:15'), 1));
     await expect(
-      db.transaction((m) => ledger.take(m, id, cells(2, '09:00', '09:15'))),
+      db.transaction((m) => ledger.take(m, id, cells(2, '09:00', '09:15'), 1)),
     ).rejects.toBeInstanceOf(CapacityError);
     expect((await booked(id)).map((row) => [row.desks, row.booked])).toEqual([
       [2, 1],
@@ -57,20 +57,20 @@ describe('the capacity ledger, on a real database', () => {
 
   it('gives desks back, and never below zero', async () => {
     const id = await centre();
-    const starts = await db.transaction((m) => ledger.take(m, id, cells(1, '09:00')));
-    await db.transaction((m) => ledger.release(m, id, starts));
+    const starts = await db.transaction((m) => ledger.take(m, id, cells(1, '09:00'), 1));
+    await db.transaction((m) => ledger.release(m, id, starts, 1));
     expect((await booked(id))[0].booked).toBe(0);
-    await expect(db.transaction((m) => ledger.release(m, id, starts))).rejects.toMatchObject({
+    await expect(db.transaction((m) => ledger.release(m, id, starts, 1))).rejects.toMatchObject({
       driverError: { code: '23514' },
     });
   });
 
   it('recounts desks to a new calendar, never below what is booked, and drops cells with neither desk nor booking', async () => {
     const id = await centre();
-    await db.transaction((m) => ledger.take(m, id, cells(3, '09:00')));
-    await db.transaction((m) => ledger.take(m, id, cells(3, '09:00')));
-    const starts = await db.transaction((m) => ledger.take(m, id, cells(3, '09:15')));
-    await db.transaction((m) => ledger.release(m, id, starts));
+    await db.transaction((m) => ledger.take(m, id, cells(3, '09:00'), 1));
+    await db.transaction((m) => ledger.take(m, id, cells(3, '09:00'), 1));
+    const starts = await db.transaction((m) => ledger.take(m, id, cells(3, '09:15'), 1));
+    await db.transaction((m) => ledger.release(m, id, starts, 1));
     const future = await db.transaction((m) => ledger.futureCells(m, id, new Date(0)));
     await db.transaction((m) => ledger.recount(m, id, rules(1, '09:15'), future));
     expect((await booked(id)).map((row) => [row.desks, row.booked])).toEqual([[2, 2]]);
@@ -80,7 +80,9 @@ describe('the capacity ledger, on a real database', () => {
   it('never gives more desks than a cell has when bookings race', async () => {
     const id = await centre();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => db.transaction((m) => ledger.take(m, id, cells(3, '09:00', '09:15')))),
+      Array.from({ length: 20 }, () =>
+        db.transaction((m) => ledger.take(m, id, cells(3, '09:00', '09:15'), 1)),
+      ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
     expect(

@@ -11,21 +11,23 @@ import { bookingsLosingCapacity, desksByCell, HeldBooking } from './capacity-che
  */
 @Injectable()
 export class CapacityLedger {
-  /** One desk in each cell, or none: a full cell refuses the whole transaction. Returns the cells' starts. */
-  async take(manager: EntityManager, centreId: string, cells: Cell[]): Promise<Date[]> {
+  /** `need` desks in each cell, or none: a full cell refuses the whole transaction. Returns the cells' starts. */
+  async take(manager: EntityManager, centreId: string, cells: Cell[], need: number): Promise<Date[]> {
     const ordered = [...cells].sort((a, b) => a.startsAt.toMillis() - b.startsAt.toMillis());
     const starts = ordered.map((cell) => cell.startsAt.toJSDate());
     const taken = await manager.query<unknown[]>(CAPACITY_SQL.takeCells, [
       centreId,
       starts,
       ordered.map((cell) => cell.desks),
+      need,
     ]);
     if (taken.length !== starts.length) throw CapacityError.full();
     return starts;
   }
 
-  async release(manager: EntityManager, centreId: string, cellStarts: Date[]): Promise<void> {
-    await manager.query(CAPACITY_SQL.releaseCells, [centreId, cellStarts]);
+  /** Gives back the `need` desks a booking took in each of its cells. */
+  async release(manager: EntityManager, centreId: string, cellStarts: Date[], need: number): Promise<void> {
+    await manager.query(CAPACITY_SQL.releaseCells, [centreId, cellStarts, need]);
   }
 
   /** The bookings that a proposed calendar has no desk for (earliest-made bookings keep theirs). */

@@ -5,16 +5,18 @@
  */
 export const CAPACITY_SQL = {
   /**
-   * $1 centre, $2 cell starts, $3 their desks, in time order: one desk of each cell. A missing cell row is created
-   * holding this booking; an existing one is locked and raised while it has a free desk. Fewer rows returned than
-   * cells: a cell is full, and the caller undoes the transaction.
+   * $1 centre, $2 cell starts, $3 their desks, in time order, $4 the desks needed: that many desks of each cell. A
+   * missing cell row is created holding this booking where it has the desks; an existing one is locked and raised
+   * while it has that many free. Fewer rows returned than cells: a cell is full, and the caller undoes the
+   * transaction.
    */
   takeCells: `INSERT INTO slot_capacity AS cell (centre_id, starts_at, desks, booked)
-     SELECT $1, s, d, 1 FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) ORDER BY s
-     ON CONFLICT (centre_id, starts_at) DO UPDATE SET booked = cell.booked + 1 WHERE cell.booked < cell.desks
+     SELECT $1, s, d, $4::int FROM unnest($2::timestamptz[], $3::int[]) AS t(s, d) WHERE d >= $4::int ORDER BY s
+     ON CONFLICT (centre_id, starts_at) DO UPDATE SET booked = cell.booked + $4::int
+       WHERE cell.booked + $4::int <= cell.desks
      RETURNING cell.starts_at`,
-  /** $1 centre, $2 cell starts: one desk of each given back, the rows locked in time order. */
-  releaseCells: `UPDATE slot_capacity SET booked = booked - 1 WHERE (centre_id, starts_at) IN (
+  /** $1 centre, $2 cell starts, $3 the desks the booking holds: given back, the rows locked in time order. */
+  releaseCells: `UPDATE slot_capacity SET booked = booked - $3::int WHERE (centre_id, starts_at) IN (
        SELECT centre_id, starts_at FROM slot_capacity WHERE centre_id = $1 AND starts_at = ANY($2::timestamptz[])
        ORDER BY starts_at FOR UPDATE)`,
   /** $1 centre, $2 now: the cells from now on, booked or not. */

@@ -11,6 +11,7 @@ import {
   CentresService,
 } from '../centres/index.js';
 import type {
+  AppointmentTypeDto,
   Centre,
   CentreView,
   ClosureView,
@@ -61,6 +62,19 @@ export class CalendarChangeService {
     return this.centres.update(centreId, dto, this.guard(confirm, user, reason));
   }
 
+  replaceAppointmentTypes(
+    centreId: string,
+    types: AppointmentTypeDto[],
+    confirm: boolean,
+    user: AuthUser,
+  ): Promise<CentreView> {
+    return this.centres.replaceAppointmentTypes(
+      centreId,
+      types,
+      this.guard(confirm, user, { code: 'appointment_type_withdrawn' }),
+    );
+  }
+
   addClosure(
     centreId: string,
     dto: CreateClosureDto,
@@ -91,10 +105,14 @@ export class CalendarChangeService {
         lock: { mode: 'pessimistic_write' },
       });
       const losing = this.capacity.losingCapacity(proposed, held);
+      const retired = new Set(change.retiredTypeIds ?? []);
       // Someone already at the desk keeps their appointment, and so does one already under way: only booked ones
       // that have not begun can be cancelled (the ones under way still hold their desks in the count above).
       const affected = held.filter(
-        (booking) => losing.has(booking.id) && booking.status === 'booked' && booking.startsAt >= now,
+        (booking) =>
+          (losing.has(booking.id) || retired.has(booking.appointmentTypeId)) &&
+          booking.status === 'booked' &&
+          booking.startsAt >= now,
       );
       if (affected.length && !confirm) {
         throw new CalendarError(

@@ -19,11 +19,20 @@ export class AppointmentType {
   @Column({ type: 'text' })
   code: string;
 
+  /** In Danish, as the centre's own pages and Danish e-mails name it. */
   @Column({ type: 'text' })
   name: string;
 
+  /** In English, for English e-mails; without it they use `name`. */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
+
   @Column({ name: 'duration_minutes', type: 'integer' })
   durationMinutes: number;
+
+  /** MitID High: two staff, so a booking of it holds two desks in every cell it covers. */
+  @Column({ name: 'high_assurance', type: 'boolean', default: false })
+  highAssurance: boolean;
 
   /** Types dropped from the list are retired, not deleted, so bookings keep what they were booked as. */
   @Column({ type: 'boolean', default: true })

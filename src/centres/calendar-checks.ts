@@ -51,6 +51,20 @@ export function appointmentTypeIssues(
   return issues;
 }
 
+/** High-assurance types (two staff) only at a centre that offers high assurance. */
+export function highAssuranceIssues(
+  types: { highAssurance?: boolean }[],
+  offersHighAssurance: boolean,
+  fieldOf: (index: number) => string = (index) => `[${index}]`,
+): FieldIssue[] {
+  if (offersHighAssurance) return [];
+  return types.flatMap((type, index) =>
+    type.highAssurance
+      ? [{ field: `${fieldOf(index)}.highAssurance`, message: 'this centre does not offer high assurance' }]
+      : [],
+  );
+}
+
 export function closureIssues(closure: {
   from: string;
   to: string;

@@ -122,17 +122,38 @@ export class AppointmentTypeDto {
   })
   code: string;
 
-  @ApiProperty({ example: 'New MitID' })
+  @ApiProperty({ example: 'Ny MitID', description: 'in Danish' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   name: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'New MitID',
+    description: 'in English, for English e-mails (without it they use name)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  nameEn?: string | null;
 
   @ApiProperty({ example: 20, description: 'a multiple of the centre slotMinutes' })
   @IsInt()
   @Min(5)
   @Max(480)
   durationMinutes: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'MitID High: two staff, so each booking holds two desks; only at a centre that offersHighAssurance',
+  })
+  @Omittable()
+  @IsBoolean()
+  highAssurance?: boolean;
 }
 
 export class WeeklyHoursDto {

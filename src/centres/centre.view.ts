@@ -3,8 +3,10 @@ import type { WitnessPolicy } from './centre.entity.js';
 
 export class AppointmentTypeView {
   @ApiProperty() code: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'in Danish' }) name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'in English' }) nameEn: string | null;
   @ApiProperty() durationMinutes: number;
+  @ApiProperty({ description: 'MitID High: two staff, two desks per booking' }) highAssurance: boolean;
 }
 
 export class PublicCentreView {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { RateLimit } from '../rate-limit/index.js';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
@@ -12,6 +12,7 @@ import { CentresService } from './centres.service.js';
 export class PublicCentresController {
   constructor(private readonly centres: CentresService) {}
 
+  @ApiOperation({ summary: 'Active centres and their appointment types' })
   @Get()
   @Public()
   @ApiOkResponse({ type: [PublicCentreView] })
@@ -26,18 +27,21 @@ export class PublicCentresController {
 export class StaffCentresController {
   constructor(private readonly centres: CentresService) {}
 
+  @ApiOperation({ summary: 'The centres a staff member works at' })
   @Get()
   @ApiOkResponse({ type: [CentreView] })
   list(@CurrentUser() user: AuthUser): Promise<CentreView[]> {
     return this.centres.listForUser(user);
   }
 
+  @ApiOperation({ summary: 'One centre a staff member works at' })
   @Get(':centreId')
   @ApiOkResponse({ type: CentreView })
   get(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
     return this.centres.get(centreId, user);
   }
 
+  @ApiOperation({ summary: "A centre's closures, for its staff" })
   @Get(':centreId/closures')
   @ApiOkResponse({ type: [ClosureView] })
   closures(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {

@@ -7,7 +7,12 @@ import { AuthError, AuthErrorCode, AuthUser, canActFor } from '../auth/index.js'
 import { inTransaction } from '../database/transaction.js';
 import { AppointmentType } from './appointment-type.entity.js';
 import { CalendarError, CalendarErrorCode } from './calendar.error.js';
-import { appointmentTypeIssues, closureIssues, openingHoursIssues } from './calendar-checks.js';
+import {
+  appointmentTypeIssues,
+  closureIssues,
+  highAssuranceIssues,
+  openingHoursIssues,
+} from './calendar-checks.js';
 import { Centre } from './centre.entity.js';
 import type { WitnessPolicy } from './centre.entity.js';
 import { CentreCalendar, CentreCalendars, findCentre, hhmm, weeklyHours } from './centre-calendars.js';
@@ -29,6 +34,8 @@ export interface CalendarChange {
   closure?: ClosureRule;
   holidays?: HolidayOptions;
   moved?: ('slotMinutes' | 'timeZone')[];
+  /** Appointment types no longer offered: their booked times are affected whatever the desks. */
+  retiredTypeIds?: string[];
 }
 
 export type CalendarChangeHook = (
@@ -119,20 +126,53 @@ export class CentresService {
           ]);
         }
       }
+      if (dto.offersHighAssurance === false) {
+        const types = centre.appointmentTypes.filter((type) => type.active);
+        const issues = highAssuranceIssues(types, false, (i) => `appointmentTypes[${i}]`);
+        if (issues.length) {
+          throw invalid([
+            {
+              field: 'offersHighAssurance',
+              message: 'the centre still offers high-assurance appointment types',
+            },
+            ...issues,
+          ]);
+        }
+      }
       await manager.update(Centre, { id }, { ...dto });
       return this.view(await this.load(manager, id));
     });
   }
 
-  async replaceAppointmentTypes(id: string, types: AppointmentTypeDto[]): Promise<CentreView> {
+  /** `beforeWrite` guards the booked times of the types that are no longer listed. */
+  async replaceAppointmentTypes(
+    id: string,
+    types: AppointmentTypeDto[],
+    beforeWrite?: CalendarChangeHook,
+  ): Promise<CentreView> {
     return inTransaction(this.dataSource, async (manager) => {
       const centre = await this.load(manager, id, true);
-      const issues = appointmentTypeIssues(types, centre.slotMinutes);
+      const issues = [
+        ...appointmentTypeIssues(types, centre.slotMinutes),
+        ...highAssuranceIssues(types, centre.offersHighAssurance),
+      ];
       if (issues.length) throw invalid(issues);
+      const listed = new Set(types.map((type) => type.code));
+      const retiredTypeIds = centre.appointmentTypes
+        .filter((type) => type.active && !listed.has(type.code))
+        .map((type) => type.id);
+      if (retiredTypeIds.length) await beforeWrite?.(manager, centre, { retiredTypeIds });
       await manager.update(AppointmentType, { centreId: id }, { active: false });
       await manager.upsert(
         AppointmentType,
-        types.map((type, position) => ({ centreId: id, ...type, active: true, position })),
+        types.map((type, position) => ({
+          centreId: id,
+          ...type,
+          nameEn: type.nameEn ?? null,
+          highAssurance: type.highAssurance ?? false,
+          active: true,
+          position,
+        })),
         ['centreId', 'code'],
       );
       return this.view(await this.load(manager, id));
@@ -235,7 +275,13 @@ export class CentresService {
       appointmentTypes: centre.appointmentTypes
         .filter((type) => type.active)
         .sort((a, b) => a.position - b.position)
-        .map(({ code, name, durationMinutes }) => ({ code, name, durationMinutes })),
+        .map(({ code, name, nameEn, durationMinutes, highAssurance }) => ({
+          code,
+          name,
+          nameEn,
+          durationMinutes,
+          highAssurance,
+        })),
     };
   }
 

@@ -52,10 +52,18 @@ export class BootstrapDataService implements OnApplicationBootstrap {
       bookingHorizonDays: 60,
       minNoticeHours: 2,
       cancellationCutoffHours: 2,
+      contactEmail: 'borgerservice@demo.kommune.dk',
+      contactPhone: '+45 33 66 33 66',
     });
     await this.centres.replaceAppointmentTypes(centre.id, [
-      { code: 'MITID_NEW', name: 'New MitID', durationMinutes: 20 },
-      { code: 'MITID_HIGH', name: 'MitID High assurance', durationMinutes: 40 },
+      { code: 'MITID_NEW', name: 'Ny MitID', nameEn: 'New MitID', durationMinutes: 20 },
+      {
+        code: 'MITID_HIGH',
+        name: 'MitID med høj sikring',
+        nameEn: 'MitID High assurance',
+        durationMinutes: 40,
+        highAssurance: true,
+      },
     ]);
     const weekdays = [1, 2, 3, 5].flatMap((weekday) => [
       { weekday, opens: '09:00', closes: '12:00', desks: 3 },

@@ -51,7 +51,8 @@ export class DeskActionsService {
       const marked = await this.status.apply(manager, booking, 'no_show');
       await this.queue.served(manager, id, now);
       // Marked before the time is over, the desk can still serve someone else.
-      if (now < booking.endsAt) await this.capacity.release(manager, booking.centreId, booking.cellStarts);
+      if (now < booking.endsAt)
+        await this.capacity.release(manager, booking.centreId, booking.cellStarts, booking.desksNeeded);
       return marked;
     });
   }

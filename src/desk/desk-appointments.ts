@@ -3,7 +3,13 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { AuditEntry } from '../audit/index.js';
 import { AuthUser, canActFor } from '../auth/index.js';
-import { Booking, lockForChange, maskedPersonalData, recordBookingEvent } from '../bookings/index.js';
+import {
+  Booking,
+  lockForChange,
+  maskedPersonalData,
+  minutesBetween,
+  recordBookingEvent,
+} from '../bookings/index.js';
 import { formatInZone } from '../calendar/index.js';
 import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
@@ -75,7 +81,7 @@ export class DeskAppointments {
       endsAt: iso(booking.endsAt),
       status: booking.status,
       queueNumber: queueNumber ?? null,
-      appointmentType: { code: type.code, name: type.name, durationMinutes: type.durationMinutes },
+      appointmentType: { code: type.code, name: type.name, durationMinutes: minutesBetween(booking) },
       ...maskedPersonalData(this.cipher, booking),
       documents: booking.documents.map((documentType) => ({ type: documentType })),
       witnessAdvice: booking.witnessAdvice,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
 import { CompleteDto, DayQueryDto, IdentityCheckDto } from './desk.dto.js';
@@ -18,6 +18,7 @@ export class DeskController {
     private readonly identityChecks: IdentityCheckService,
   ) {}
 
+  @ApiOperation({ summary: "A centre's appointments on one day" })
   @Get('centres/:centreId/appointments')
   @ApiOkResponse({ type: [AppointmentView] })
   dayList(
@@ -28,12 +29,14 @@ export class DeskController {
     return this.desk.dayList(centreId, query.date, user);
   }
 
+  @ApiOperation({ summary: 'One appointment' })
   @Get('appointments/:id')
   @ApiOkResponse({ type: AppointmentView })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AppointmentView> {
     return this.desk.get(id, user);
   }
 
+  @ApiOperation({ summary: 'Check an applicant in on the appointment day' })
   @Post('appointments/:id/check-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentView })
@@ -41,6 +44,7 @@ export class DeskController {
     return this.actions.checkIn(id, user);
   }
 
+  @ApiOperation({ summary: 'Record the identity check; the server decides whether identity is established' })
   @Put('appointments/:id/identity-check')
   @ApiOkResponse({ type: IdentityCheckResultView })
   identityCheck(
@@ -51,6 +55,7 @@ export class DeskController {
     return this.identityChecks.record(id, body, user);
   }
 
+  @ApiOperation({ summary: 'Complete an appointment with its outcome' })
   @Post('appointments/:id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentView })
@@ -62,6 +67,7 @@ export class DeskController {
     return this.actions.complete(id, body, user);
   }
 
+  @ApiOperation({ summary: 'Mark an appointment as a no-show (after the grace period)' })
   @Post('appointments/:id/no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentView })

@@ -51,6 +51,15 @@ export class WitnessCheckDto {
   @IsIn(DOCUMENT_TYPES)
   idDocumentType?: DocumentType | null;
 
+  @ApiPropertyOptional({
+    enum: DOCUMENT_TYPES,
+    description:
+      'with a photo ID that shows no CPR number (foreign passport or ID card, a permit or passport without CPR, a municipal ID card): the document the witness showed that does (health insurance card, residence certificate, tax statement, benefit payment proof)',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_TYPES)
+  cprDocumentType?: DocumentType | null;
+
   @ApiProperty({ description: 'the witness has held MitID for more than the configured number of days (30)' })
   @IsBoolean()
   mitidOver30Days: boolean;

@@ -65,6 +65,7 @@ export class IdentityCheckService {
           ? {
               present: dto.witness.present,
               idDocumentType: dto.witness.idDocumentType ?? undefined,
+              cprDocumentType: dto.witness.cprDocumentType ?? undefined,
               mitidHeldLongEnough: dto.witness.mitidOver30Days,
             }
           : undefined,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, unavailableReason } from '../common/database-unavailable.js';
@@ -16,6 +16,7 @@ export class HealthController {
     private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Whether the app and its database answer' })
   /** The `@nestjs/terminus` shape when up; when the database is out of reach, the one 503 with its reason. */
   @Get()
   @Public()

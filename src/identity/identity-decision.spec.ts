@@ -1,9 +1,9 @@
-import { decideIdentity, IdentityDecisionInput } from './identity-decision.js';
+import { decideIdentity, IdentityDecisionInput, WitnessAtDesk } from './identity-decision.js';
 
 const licence = [{ type: 'DK_DRIVING_LICENCE' as const, valid: true }];
-const goodWitness = {
+const goodWitness: WitnessAtDesk = {
   present: true,
-  idDocumentType: 'DK_PASSPORT_WITH_CPR' as const,
+  idDocumentType: 'DK_PASSPORT_WITH_CPR',
   mitidHeldLongEnough: true,
 };
 const decide = (input: Partial<IdentityDecisionInput>) =>
@@ -56,11 +56,87 @@ describe('decideIdentity', () => {
       ['WITNESS_NO_PHOTO_ID'],
     ],
     ['MitID too new', { ...goodWitness, mitidHeldLongEnough: false }, ['WITNESS_MITID_TOO_NEW']],
+    ...(
+      [
+        'FOREIGN_PASSPORT',
+        'FOREIGN_NATIONAL_ID_CARD',
+        'RESIDENCE_PERMIT_WITHOUT_CPR',
+        'MUNICIPAL_ID_CARD',
+        'DK_PASSPORT_WITHOUT_CPR',
+      ] as const
+    ).flatMap(
+      (idDocumentType) =>
+        [
+          [
+            `with ${idDocumentType} and no document with the CPR number`,
+            { ...goodWitness, idDocumentType },
+            ['WITNESS_NO_CPR_DOCUMENT'],
+          ],
+          [
+            `with ${idDocumentType} and a second document that shows no CPR number`,
+            { ...goodWitness, idDocumentType, cprDocumentType: 'BIRTH_OR_NAME_CERTIFICATE' as const },
+            ['WITNESS_NO_CPR_DOCUMENT'],
+          ],
+        ] as [string, WitnessAtDesk, string[]][],
+    ),
   ])('a witness %s is not verified', (_name, witness, problems) => {
     const decision = decide({ controlQuestions: 'not_asked', witness });
     expect(decision.witnessVerified).toBe(false);
     expect(decision.identityEstablished).toBe(false);
     expect(decision.problems.map((p) => p.code)).toEqual([...problems, 'NO_QUESTIONS_AND_NO_WITNESS']);
+  });
+
+  it.each(
+    (['FOREIGN_PASSPORT', 'DK_PASSPORT_WITHOUT_CPR', 'MUNICIPAL_ID_CARD'] as const).flatMap(
+      (idDocumentType) =>
+        (
+          [
+            'HEALTH_INSURANCE_CARD',
+            'RESIDENCE_CERTIFICATE',
+            'TAX_STATEMENT',
+            'BENEFIT_PAYMENT_PROOF',
+          ] as const
+        ).map((cprDocumentType) => [idDocumentType, cprDocumentType] as const),
+    ),
+  )(
+    'a witness with %s and %s, which shows the CPR number, is verified',
+    (idDocumentType, cprDocumentType) => {
+      const decision = decide({
+        controlQuestions: 'not_asked',
+        witness: { ...goodWitness, idDocumentType, cprDocumentType },
+      });
+      expect(decision.witnessVerified).toBe(true);
+      expect(decision.problems).toEqual([]);
+    },
+  );
+
+  it.each([
+    'DK_DRIVING_LICENCE',
+    'DK_PASSPORT_WITH_CPR',
+    'RESIDENCE_PERMIT_WITH_CPR',
+    'MFA_ID_CARD',
+  ] as const)(
+    'a witness whose photo ID %s shows the CPR number needs no second document',
+    (idDocumentType) => {
+      expect(
+        decide({ controlQuestions: 'not_asked', witness: { ...goodWitness, idDocumentType } })
+          .witnessVerified,
+      ).toBe(true);
+    },
+  );
+
+  it('names the missing CPR document in both languages', () => {
+    const [problem] = decide({
+      controlQuestions: 'passed',
+      witness: { ...goodWitness, idDocumentType: 'FOREIGN_PASSPORT' },
+      language: 'en',
+    }).problems;
+    expect(problem).toEqual({
+      code: 'WITNESS_NO_CPR_DOCUMENT',
+      text: problem.textEn,
+      textDa: expect.stringContaining('viser ikke CPR-nummer') as string,
+      textEn: expect.stringContaining('shows no CPR number') as string,
+    });
   });
 
   it('marks the person for a witness next time only after failed or impossible questions without a witness', () => {

@@ -21,6 +21,7 @@ export type IdentityProblemCode =
   | 'NO_QUESTIONS_AND_NO_WITNESS'
   | 'WITNESS_NOT_PRESENT'
   | 'WITNESS_NO_PHOTO_ID'
+  | 'WITNESS_NO_CPR_DOCUMENT'
   | 'WITNESS_MITID_TOO_NEW';
 
 export interface IdentityProblem {
@@ -36,6 +37,8 @@ export interface WitnessAtDesk {
   present: boolean;
   /** The photo ID the witness showed, if any. */
   idDocumentType?: DocumentType;
+  /** Beside a photo ID that shows no CPR number: the document the witness showed that does. */
+  cprDocumentType?: DocumentType;
   /** Staff confirmed the witness has held MitID for more than the configured number of days. */
   mitidHeldLongEnough: boolean;
 }
@@ -62,6 +65,9 @@ export interface IdentityDecision {
 
 /** A witness's own photo ID: any document that is photo ID for an applicant (the disputed licence is not). */
 const WITNESS_PHOTO_ID: DocumentType[] = [...DOCUMENT_RULES.alone, ...DOCUMENT_RULES.withSecond];
+/** Photo ID that shows no CPR number: the witness's CPR number must be seen on a second document. */
+const WITNESS_PHOTO_ID_WITHOUT_CPR: DocumentType[] = DOCUMENT_RULES.withSecond;
+const SHOWS_CPR: DocumentType[] = DOCUMENT_RULES.showsCpr;
 
 /** Without a CPR number the documents that count are a passport or national ID card, for the P code. */
 const DOCUMENTS_INSUFFICIENT_WITHOUT_CPR = {
@@ -91,6 +97,10 @@ const TEXTS: Record<IdentityProblemCode, (days: number) => { da: string; en: str
     da: 'Vidnet har ikke vist gyldig billed-ID.',
     en: 'The witness has not shown valid photo ID.',
   }),
+  WITNESS_NO_CPR_DOCUMENT: () => ({
+    da: 'Vidnets billed-ID viser ikke CPR-nummer, og vidnet har ikke vist et dokument med CPR-nummer (sundhedskort, bopælsattest, årsopgørelse eller udbetalingsbevis).',
+    en: "The witness's photo ID shows no CPR number, and the witness has not shown a document with it (health insurance card, residence certificate, tax statement or benefit payment proof).",
+  }),
   WITNESS_MITID_TOO_NEW: (days) => ({
     da: `Vidnet skal have haft MitID i mere end ${days} dage.`,
     en: `The witness must have held MitID for more than ${days} days.`,
@@ -116,6 +126,11 @@ export function decideIdentity(input: IdentityDecisionInput): IdentityDecision {
     if (!witness.present) problems.push('WITNESS_NOT_PRESENT');
     if (!witness.idDocumentType || !WITNESS_PHOTO_ID.includes(witness.idDocumentType))
       problems.push('WITNESS_NO_PHOTO_ID');
+    else if (
+      WITNESS_PHOTO_ID_WITHOUT_CPR.includes(witness.idDocumentType) &&
+      !(witness.cprDocumentType && SHOWS_CPR.includes(witness.cprDocumentType))
+    )
+      problems.push('WITNESS_NO_CPR_DOCUMENT');
     if (!witness.mitidHeldLongEnough) problems.push('WITNESS_MITID_TOO_NEW');
   }
   const witnessVerified =

@@ -11,7 +11,14 @@ export interface MessageFacts {
   manageUrl: string;
   /** The manage token as a code to type on the manage page without JavaScript (absent in older outbox rows). */
   manageCode?: string | null;
-  centre: { name: string; address: string; timeZone: string };
+  /** Contact details: absent in messages queued before they were kept. */
+  centre: {
+    name: string;
+    address: string;
+    timeZone: string;
+    contactPhone?: string | null;
+    contactEmail?: string | null;
+  };
   appointmentTypeName: string;
   startsAt: Date;
   endsAt: Date;
@@ -30,6 +37,7 @@ export const CANCEL_REASON_CODES = [
   'opening_hours_changed',
   'closed_on_this_day',
   'no_longer_takes_appointments',
+  'appointment_type_withdrawn',
 ] as const;
 /** The reasons the system gives when a calendar change cancels a booking: stored as codes, written in the citizen's language. */
 export type CancelReasonCode = (typeof CANCEL_REASON_CODES)[number];
@@ -43,6 +51,10 @@ export const CANCEL_REASON_TEXTS: Record<CancelReasonCode, Record<Language, stri
   no_longer_takes_appointments: {
     en: 'The centre no longer takes appointments',
     da: 'Borgerservice tager ikke længere imod tidsbestillinger',
+  },
+  appointment_type_withdrawn: {
+    en: 'The centre no longer offers this kind of appointment',
+    da: 'Borgerservice tilbyder ikke længere denne type tid',
   },
 };
 
@@ -104,6 +116,7 @@ const T = {
       cancelled_by_citizen: 'Din tid til MitID er aflyst:',
       cancelled_by_centre: 'Borgerservice har aflyst din tid til MitID:',
       reminder: 'Påmindelse: din tid til MitID hos',
+      witness_changed: 'Dit vidne er noteret: din tid til MitID hos',
     },
     intro: {
       confirmation: 'Tak for din booking. Du har fået denne tid:',
@@ -111,6 +124,7 @@ const T = {
       cancelled_by_citizen: 'Du har aflyst denne tid:',
       cancelled_by_centre: 'Borgerservice har desværre måttet aflyse denne tid:',
       reminder: 'Vi minder dig om din tid:',
+      witness_changed: 'Du har oplyst et vidne til denne tid:',
     },
     hello: 'Kære',
     when: 'Tid',
@@ -132,6 +146,9 @@ const T = {
     code: 'Kode til din booking (hvis siden beder om den)',
     rebook: 'Du kan bestille en ny tid her',
     erhverv: 'Skal du bruge MitID Erhverv (for en virksomhed)? Se',
+    contact: 'Spørgsmål? Kontakt',
+    phone: 'telefon',
+    email: 'e-mail',
     closing: 'Med venlig hilsen',
   },
   en: {
@@ -141,6 +158,7 @@ const T = {
       cancelled_by_citizen: 'Your MitID appointment is cancelled:',
       cancelled_by_centre: 'The Citizen Service Centre has cancelled your MitID appointment:',
       reminder: 'Reminder: your MitID appointment at',
+      witness_changed: 'Your witness is noted: your MitID appointment at',
     },
     intro: {
       confirmation: 'Thank you for booking. Your appointment is:',
@@ -148,6 +166,7 @@ const T = {
       cancelled_by_citizen: 'You have cancelled this appointment:',
       cancelled_by_centre: 'We are sorry: the Citizen Service Centre has had to cancel this appointment:',
       reminder: 'This is a reminder of your appointment:',
+      witness_changed: 'You have named a witness for this appointment:',
     },
     hello: 'Dear',
     when: 'Time',
@@ -169,6 +188,9 @@ const T = {
     code: 'Code for your booking (if the page asks for it)',
     rebook: 'You can book a new time here',
     erhverv: 'Need MitID Erhverv (acting for a business)? See',
+    contact: 'Questions? Contact',
+    phone: 'phone',
+    email: 'e-mail',
     closing: 'Kind regards',
   },
 } as const;
@@ -220,11 +242,13 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
           : [`${t.missing}:`, ...facts.documentAdvice.missing.map((missing) => `- ${missing.text}`)]),
       ],
     ]);
-    if (facts.witnessAdvice.recommended || facts.witnessAdvice.required) {
+    // A message about the witness always says what the witness must bring and may do.
+    const advice = facts.witnessAdvice;
+    if (advice.recommended || advice.required || facts.kind === 'witness_changed') {
       sections.push([
         t.witnessHeading,
         [
-          facts.witnessAdvice.required ? t.witnessRequired : t.witnessRecommended,
+          ...(advice.required ? [t.witnessRequired] : advice.recommended ? [t.witnessRecommended] : []),
           ...facts.witnessAdvice.reasons.map((reason) => `- ${reason.text}`),
           t.witnessRules(facts.witnessMitidMinDays),
           ...(facts.hasWitness ? [t.witnessNamed] : []),
@@ -240,6 +264,12 @@ export function renderMessage(facts: MessageFacts): RenderedMessage {
       `${t.erhverv} ${facts.mitidErhvervUrl}`,
     ],
   ]);
+  const { contactPhone, contactEmail } = facts.centre;
+  const contact = [
+    ...(contactPhone ? [`${t.phone} ${contactPhone}`] : []),
+    ...(contactEmail ? [`${t.email} ${contactEmail}`] : []),
+  ];
+  if (contact.length) sections.push([null, [`${t.contact} ${facts.centre.name}: ${contact.join(', ')}`]]);
   sections.push([null, [t.closing, facts.centre.name]]);
 
   const text = sections

@@ -6,6 +6,7 @@ export const MESSAGE_KINDS = [
   'cancelled_by_citizen',
   'cancelled_by_centre',
   'reminder',
+  'witness_changed',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';

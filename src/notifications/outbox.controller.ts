@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/index.js';
 import { OutboxQueryDto } from './outbox.dto.js';
 import { OutboxDeliveryService } from './outbox-delivery.service.js';
@@ -13,6 +13,7 @@ import { OutboxEntryView } from './outbox.view.js';
 export class OutboxController {
   constructor(private readonly delivery: OutboxDeliveryService) {}
 
+  @ApiOperation({ summary: 'E-mails in the outbox and how their delivery went' })
   @Get()
   @ApiOkResponse({ type: [OutboxEntryView] })
   list(@Query() query: OutboxQueryDto): Promise<OutboxEntryView[]> {

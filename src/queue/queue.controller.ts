@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
@@ -14,6 +14,7 @@ import { DisplayView, QueueCallView } from './queue.view.js';
 export class QueueController {
   constructor(private readonly queue: QueueService) {}
 
+  @ApiOperation({ summary: 'Call the earliest checked-in applicant not yet called to a desk' })
   @Post('centres/:centreId/queue/call-next')
   @HttpCode(200)
   @ApiOkResponse({ type: QueueCallView })
@@ -25,6 +26,7 @@ export class QueueController {
     return this.queue.callNext(centreId, body.desk, user);
   }
 
+  @ApiOperation({ summary: 'Call (or call again) this applicant to a desk' })
   @Post('appointments/:id/call')
   @HttpCode(200)
   @ApiOkResponse({ type: QueueCallView })
@@ -46,12 +48,14 @@ export class DisplayController {
     private readonly streams: DisplayStreams,
   ) {}
 
+  @ApiOperation({ summary: 'The numbers called lately at a centre, and how many wait (no personal data)' })
   @Get(':centreId')
   @ApiOkResponse({ type: DisplayView })
   get(@Param('centreId') centreId: string, @Query() query: DisplayQueryDto): Promise<DisplayView> {
     return this.queue.display(centreId, query.limit);
   }
 
+  @ApiOperation({ summary: 'Each call as it happens, as Server-Sent Events (no personal data)' })
   @Get(':centreId/events')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({

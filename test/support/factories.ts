@@ -19,7 +19,13 @@ export async function newCentre(
   adminToken: string,
   input: CentreInput & {
     weekly?: { weekday: number; opens: string; closes: string; desks: number }[];
-    types?: { code: string; name: string; durationMinutes: number }[];
+    types?: {
+      code: string;
+      name: string;
+      nameEn?: string;
+      durationMinutes: number;
+      highAssurance?: boolean;
+    }[];
   } = {},
 ): Promise<{ id: string }> {
   const { weekly, types, ...fields } = input;

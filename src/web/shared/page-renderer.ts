@@ -37,7 +37,11 @@ export class PageRenderer {
 
   constructor(private readonly config: AppConfig) {
     const loader = new nunjucks.FileSystemLoader(
-      [join(here, '..', 'citizen', 'templates'), join(here, '..', 'staff', 'templates'), join(here, 'templates')],
+      [
+        join(here, '..', 'citizen', 'templates'),
+        join(here, '..', 'staff', 'templates'),
+        join(here, 'templates'),
+      ],
       { noCache: false },
     );
     this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });

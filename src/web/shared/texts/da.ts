@@ -359,7 +359,8 @@ export const da = {
       lastCheck: 'Seneste identitetskontrol',
       noShow: 'Markér som udeblevet',
       noShowDone: 'Tiden er markeret som udeblevet.',
-      noShowTooEarly: 'Tiden kan først markeres som udeblevet {minutes} minutter efter starttidspunktet (fra kl. {time}).',
+      noShowTooEarly:
+        'Tiden kan først markeres som udeblevet {minutes} minutter efter starttidspunktet (fra kl. {time}).',
       checkInTooEarly: 'Tiden er en anden dag. Borgeren kan tjekkes ind på dagen.',
       checkInTooLate: 'Dagen for tiden er forbi. Den kan ikke længere tjekkes ind.',
       wrongState: 'Det kan ikke lade sig gøre, når tiden har status »{status}«.',
@@ -371,7 +372,8 @@ export const da = {
       outcomeMissing: 'Vælg et resultat',
       complete: 'Afslut',
       completed: 'Tiden er afsluttet.',
-      mitidNotOffered: '»MitID udstedt« kan først vælges, når identitetskontrollen har fastslået identiteten.',
+      mitidNotOffered:
+        '»MitID udstedt« kan først vælges, når identitetskontrollen har fastslået identiteten.',
       identityNotEstablished: 'Identiteten er ikke fastslået, så MitID kan ikke registreres som udstedt.',
       pCodeRefused: 'Der kan ikke registreres en P-kode for denne borger.',
     },
