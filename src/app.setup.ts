@@ -12,7 +12,7 @@ import { answerWhileStopping } from './common/shutdown.js';
 import { JsonLogger, requestId } from './logging/json-logger.js';
 import { CITIZEN_PAGE_ROUTES } from './web/citizen/citizen-pages.module.js';
 import { STAFF_PAGE_ROUTES } from './web/staff/staff-pages.module.js';
-import { setUpWebPages } from './web/shared/web-setup.js';
+import { setUpWebPages } from './web/base/web-setup.js';
 
 /**
  * A request Node's HTTP parser cannot read (headers over 16 kB, a broken request line, too slow to arrive) is

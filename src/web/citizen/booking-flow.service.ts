@@ -17,10 +17,10 @@ import { AppConfig } from '../../config/app-config.js';
 import { DOCUMENT_TYPES, evaluateDocuments, witnessAdvice } from '../../identity/index.js';
 import { DOCUMENT_NAMES } from '../../notifications/index.js';
 import { PersonalDataCipher } from '../../personal-data/index.js';
-import { countries, countryName, localTime, longDate } from '../shared/format.js';
-import { format } from '../shared/i18n.js';
-import type { PageContext } from '../shared/page-context.js';
-import { PageRenderer, PageResult } from '../shared/page-renderer.js';
+import { countries, countryName, localTime, longDate } from '../base/format.js';
+import { format } from '../base/i18n.js';
+import type { PageContext } from '../base/page-context.js';
+import { PageRenderer, PageResult } from '../base/page-renderer.js';
 import {
   ApplicantForm,
   applicantBody,

@@ -3,9 +3,9 @@ import { AvailabilityModule } from '../../availability/index.js';
 import { BookingsModule } from '../../bookings/index.js';
 import { CentresModule } from '../../centres/index.js';
 import { PersonalDataModule } from '../../personal-data/index.js';
-import { PageRenderer } from '../shared/page-renderer.js';
-import { PageExceptionFilter } from '../shared/page-exception.filter.js';
-import { CsrfGuard } from '../shared/csrf.guard.js';
+import { PageRenderer } from '../base/page-renderer.js';
+import { PageExceptionFilter } from '../base/page-exception.filter.js';
+import { CsrfGuard } from '../base/csrf.guard.js';
 import {
   BookingFlowController,
   InfoPagesController,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { DOCUMENT_RULES, DocumentType, Language } from '../../identity/index.js';
 import { DOCUMENT_NAMES } from '../../notifications/index.js';
-import type { PageContext } from '../shared/page-context.js';
-import { PageRenderer, PageResult } from '../shared/page-renderer.js';
+import type { PageContext } from '../base/page-context.js';
+import { PageRenderer, PageResult } from '../base/page-renderer.js';
 
 const MITID_APP_URL = 'https://www.mitid.dk/';
 export const MITID_ERHVERV_URL = 'https://www.mitid-erhverv.dk';

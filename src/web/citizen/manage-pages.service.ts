@@ -6,9 +6,9 @@ import { DomainError, InputError } from '../../common/domain-error.js';
 import { validateInto } from '../../common/validation.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DOCUMENT_NAMES, calendarFile } from '../../notifications/index.js';
-import { localTime } from '../shared/format.js';
-import type { PageContext } from '../shared/page-context.js';
-import { PageRenderer, PageResult } from '../shared/page-renderer.js';
+import { localTime } from '../base/format.js';
+import type { PageContext } from '../base/page-context.js';
+import { PageRenderer, PageResult } from '../base/page-renderer.js';
 import {
   field,
   FormBody,

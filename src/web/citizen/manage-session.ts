@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { PersonalDataCipher } from '../../personal-data/index.js';
-import type { PageContext } from '../shared/page-context.js';
+import type { PageContext } from '../base/page-context.js';
 
 const COOKIE = 'manage';
 const LIFETIME_SECONDS = 30 * 60;

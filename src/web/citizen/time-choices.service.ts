@@ -7,7 +7,7 @@ import { CalendarError, CentresService } from '../../centres/index.js';
 import type { PublicCentreView } from '../../centres/index.js';
 import { Clock } from '../../common/clock.js';
 import type { Language } from '../../identity/index.js';
-import { clockTime, localDay, shortDate } from '../shared/format.js';
+import { clockTime, localDay, shortDate } from '../base/format.js';
 
 /** How far ahead the week links go; the centre's own horizon empties the weeks beyond it. */
 const MAX_WEEKS_AHEAD = 13;

@@ -19,10 +19,10 @@ import type { ControlQuestions, DocumentType } from '../../identity/index.js';
 import { OUTCOMES } from '../../bookings/index.js';
 import type { Outcome } from '../../bookings/index.js';
 import { DOCUMENT_NAMES } from '../../notifications/index.js';
-import { clockTime, localDay, localTime } from '../shared/format.js';
-import { format } from '../shared/i18n.js';
-import type { PageContext } from '../shared/page-context.js';
-import { PageRenderer, PageResult } from '../shared/page-renderer.js';
+import { clockTime, localDay, localTime } from '../base/format.js';
+import { format } from '../base/i18n.js';
+import type { PageContext } from '../base/page-context.js';
+import { PageRenderer, PageResult } from '../base/page-renderer.js';
 import { fieldErrors, formField, maskName, readDay, readReference, StaffForm } from './staff-form.js';
 
 type Notice = { kind: 'success' | 'error'; text: string };

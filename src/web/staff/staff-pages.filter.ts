@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pageContext, sendPage } from '../shared/page-context.js';
-import { PageExceptionFilter } from '../shared/page-exception.filter.js';
+import { pageContext, sendPage } from '../base/page-context.js';
+import { PageExceptionFilter } from '../base/page-exception.filter.js';
 import { SignInRequired } from './staff-session.guard.js';
 import { SignInPages } from './sign-in-pages.service.js';
 
