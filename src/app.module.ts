@@ -22,10 +22,9 @@ import { BootstrapDataModule } from './demo/bootstrap-data.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { statusOf } from './error-statuses.js';
+import { PAGE_MODULES } from './page-modules.js';
 import { SCHEMA } from './schema.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
-import { CitizenPagesModule } from './web/citizen/citizen-pages.module.js';
-import { StaffPagesModule } from './web/staff/staff-pages.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -73,8 +72,7 @@ export class AppModule {
         SchedulingModule,
         HealthModule,
         BootstrapDataModule,
-        CitizenPagesModule,
-        StaffPagesModule,
+        ...PAGE_MODULES,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -10,8 +10,7 @@ import { errorBody } from './common/error-body.js';
 import { BODY_LIMIT_BYTES, readJsonBodies } from './common/json-body.js';
 import { answerWhileStopping } from './common/shutdown.js';
 import { JsonLogger, requestId } from './logging/json-logger.js';
-import { CITIZEN_PAGE_ROUTES } from './web/citizen/citizen-pages.module.js';
-import { STAFF_PAGE_ROUTES } from './web/staff/staff-pages.module.js';
+import { PAGE_ROUTES } from './page-modules.js';
 import { setUpWebPages } from './web/base/web-setup.js';
 
 /**
@@ -83,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useLogger(logger);
   logger.logRequests(app.getHttpAdapter().getInstance());
   await setUpWebPages(app.getHttpAdapter().getInstance(), options.config);
-  app.setGlobalPrefix('api', { exclude: [...CITIZEN_PAGE_ROUTES, ...STAFF_PAGE_ROUTES] });
+  app.setGlobalPrefix('api', { exclude: PAGE_ROUTES });
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -42,7 +42,7 @@ describe('Staff pages over HTTP', () => {
     );
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/staff/);
+    expect(cookie).toMatch(/Path=\/;/);
     return agent;
   }
 

@@ -30,7 +30,7 @@ export type PageResult =
   | { redirect: string }
   | { file: string; type: string; name: string };
 
-/** Nunjucks over the citizen and staff templates and the shared layout and macros, autoescaped. */
+/** Nunjucks over the citizen, staff, administration and display templates and the shared layout and macros, autoescaped. */
 @Injectable()
 export class PageRenderer {
   private readonly env: nunjucks.Environment;
@@ -40,6 +40,8 @@ export class PageRenderer {
       [
         join(here, '..', 'citizen', 'templates'),
         join(here, '..', 'staff', 'templates'),
+        join(here, '..', 'admin', 'templates'),
+        join(here, '..', 'display', 'templates'),
         join(here, 'templates'),
       ],
       { noCache: false },

@@ -2,10 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/commo
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext, sendPage } from '../base/page-context.js';
 import { PageExceptionFilter } from '../base/page-exception.filter.js';
-import { SignInRequired } from './staff-session.guard.js';
+import { SignInRequired, STAFF_COOKIE, STAFF_COOKIE_PATH } from './staff-session.guard.js';
 import { SignInPages } from './sign-in-pages.service.js';
 
-/** The staff pages' errors: an ended session gets the sign-in form (401), anything else the pages' error page. */
+/**
+ * The staff and administration pages' errors: no session, or an ended one, gets the sign-in form (401) that leads
+ * back to the desk or to the administration; anything else the pages' error page.
+ */
 @Catch()
 @Injectable()
 export class StaffPagesFilter implements ExceptionFilter {
@@ -18,8 +21,17 @@ export class StaffPagesFilter implements ExceptionFilter {
     if (!(exception instanceof SignInRequired)) return this.pages.catch(exception, host);
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const page = pageContext(http.getRequest<FastifyRequest>(), reply);
-    void reply.clearCookie('staff_session', { path: '/staff' });
-    sendPage(reply, this.signIn.form(page, { notice: page.t.staff.signIn.ended, status: 401 }));
+    const request = http.getRequest<FastifyRequest>();
+    const page = pageContext(request, reply);
+    if (request.cookies[STAFF_COOKIE]) void reply.clearCookie(STAFF_COOKIE, { path: STAFF_COOKIE_PATH });
+    const next = request.url.startsWith('/admin') ? '/admin' : undefined;
+    sendPage(
+      reply,
+      this.signIn.form(page, {
+        notice: page.t.staff.signIn.ended,
+        next,
+        status: 401,
+      }),
+    );
   }
 }

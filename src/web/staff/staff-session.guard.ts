@@ -4,6 +4,8 @@ import type { AuthUser } from '../../auth/index.js';
 import { StaffSessions } from '../../staff-sessions/index.js';
 
 export const STAFF_COOKIE = 'staff_session';
+/** The session cookie goes to the desk pages and the administration pages alike. */
+export const STAFF_COOKIE_PATH = '/';
 
 /** No session, or one that has ended: the staff filter answers with the sign-in page. */
 export class SignInRequired extends Error {}

@@ -1,3 +1,8 @@
+import { adminCalendarDa } from './admin-calendar.da.js';
+import { adminPeopleDa } from './admin-people.da.js';
+import { adminDa } from './admin.da.js';
+import { displayDa } from './display.da.js';
+
 /** Every Danish text of the pages; `en.ts` has the same keys (a unit test holds them equal). `{x}` is filled in. */
 export const da = {
   common: {
@@ -421,8 +426,10 @@ export const da = {
       not_asked: 'Ikke stillet (der bruges et vidne)',
     },
   },
+  admin: { ...adminDa, calendar: adminCalendarDa, people: adminPeopleDa },
+  display: displayDa,
 };
 
 /** The shape every language must have: the same keys, all strings. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Texts = Shape<typeof da>;

@@ -1,4 +1,8 @@
+import { adminCalendarEn } from './admin-calendar.en.js';
+import { adminPeopleEn } from './admin-people.en.js';
+import { adminEn } from './admin.en.js';
 import type { Texts } from './da.js';
+import { displayEn } from './display.en.js';
 
 /** Every English text of the pages, with exactly the keys of `da.ts`. */
 export const en: Texts = {
@@ -423,4 +427,6 @@ export const en: Texts = {
       not_asked: 'Not asked (a witness is used)',
     },
   },
+  admin: { ...adminEn, calendar: adminCalendarEn, people: adminPeopleEn },
+  display: displayEn,
 };

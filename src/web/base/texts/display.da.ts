@@ -1,0 +1,4 @@
+/** The Danish texts of the waiting-room display; `display.en.ts` has the same keys. */
+export const displayDa = {
+  title: 'Kaldeskærm',
+};
