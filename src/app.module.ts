@@ -9,7 +9,7 @@ import { AvailabilityModule } from './availability/availability.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { Clock } from './common/clock.js';
-import { HttpExceptionFilter, STATUS_OF } from './common/http-exception.filter.js';
+import { STATUS_OF } from './common/http-exception.filter.js';
 import { InputValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -23,6 +23,9 @@ import { HealthModule } from './health/health.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { statusOf } from './error-statuses.js';
 import { PAGE_MODULES } from './page-modules.js';
+import { PageExceptionFilter } from './web/base/page-exception.filter.js';
+import { PageRenderer } from './web/base/page-renderer.js';
+import { PagesOrApiFilter } from './web/base/pages-or-api.filter.js';
 import { SCHEMA } from './schema.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 
@@ -77,7 +80,9 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
-        { provide: APP_FILTER, useValue: new HttpExceptionFilter(statusOf) },
+        PageRenderer,
+        PageExceptionFilter,
+        { provide: APP_FILTER, useClass: PagesOrApiFilter },
       ],
     };
   }

@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { AppProcess, sleep } from './support/processes.js';
 import { PgServer } from './support/pg-server.js';
-import { book, health, ledger, login, newCentre, report, storm, tally } from './support/workload.js';
+import {
+  book,
+  health,
+  ledger,
+  login,
+  newCentre,
+  report,
+  storm,
+  tally,
+  timesPage,
+} from './support/workload.js';
 
 describe('Fault: the database stops for 5 s during a storm of bookings on two instances', () => {
   let server: PgServer;
@@ -28,12 +38,14 @@ describe('Fault: the database stops for 5 s during a storm of bookings on two in
     const [spare, ...slots] = centre.slots;
 
     const healthDuringOutage: Awaited<ReturnType<typeof health>>[] = [];
+    const pagesDuringOutage: Awaited<ReturnType<typeof timesPage>>[] = [];
     const outage = (async () => {
       await sleep(2000);
       server.stop('fast');
       const stoppedAt = Date.now();
       while (Date.now() - stoppedAt < 5000) {
         healthDuringOutage.push(await health(apps[1].url));
+        pagesDuringOutage.push(await timesPage(apps[0].url, centre.id));
         await sleep(500);
       }
       await server.start();
@@ -63,6 +75,7 @@ describe('Fault: the database stops for 5 s during a storm of bookings on two in
       requests: outcomes.length,
       statuses: tally(outcomes),
       healthDuringOutage: tally(healthDuringOutage.map((h) => ({ answer: h.status }) as never)),
+      pagesDuringOutage: tally(pagesDuringOutage.map((p) => ({ answer: p.status }) as never)),
       afterRecovery: after.map((o) => o.answer),
       ledger: {
         cells: books.cells,
@@ -88,6 +101,15 @@ describe('Fault: the database stops for 5 s during a storm of bookings on two in
       },
       retryAfter: expect.any(String) as string,
     });
+    // a citizen's page says the same in words: 503 with Retry-After, an HTML page, never a 500
+    expect(pagesDuringOutage.filter((p) => p.status !== 200 && p.status !== 503)).toEqual([]);
+    const pageUnavailable = pagesDuringOutage.find((p) => p.status === 503);
+    expect(pageUnavailable).toMatchObject({
+      type: expect.stringMatching(/text\/html/) as string,
+      retryAfter: '5',
+    });
+    expect(pageUnavailable?.text).toContain('temporarily unavailable');
+    expect((await timesPage(apps[0].url, centre.id)).status).toBe(200);
     expect(healthy.map((h) => h.status)).toEqual([200, 200]);
     expect(after.map((o) => o.answer).sort()).toEqual([201, 201]);
     expect(books.mismatched).toEqual([]);

@@ -8,6 +8,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError, unavailableReason } from '../../common/database-unavailable.js';
 import { DomainError } from '../../common/domain-error.js';
 import { STATUS_OF } from '../../common/http-exception.filter.js';
 import type { StatusOf } from '../../common/http-exception.filter.js';
@@ -40,13 +41,26 @@ export class PageExceptionFilter implements ExceptionFilter {
     const { t } = page;
     let status = 500;
     let message: string;
+    const reason = exception instanceof DomainError ? undefined : unavailableReason(exception);
+    if (reason) {
+      // as the API: the database out of reach is a 503 to try again, never a 500
+      this.logger.warn({ msg: 'database out of reach', requestId: request.id, reason });
+      exception = new DatabaseUnavailableError(reason);
+    }
     if (exception instanceof CsrfRefused) {
       status = 403;
       message = t.errors.csrf;
     } else if (exception instanceof DomainError) {
       const error = exception as DomainError;
       status = this.statusOf(error);
-      message = status === 404 ? t.errors.notFound : status === 429 ? t.errors.tooMany : t.errors.bad;
+      message =
+        status === 404
+          ? t.errors.notFound
+          : status === 429
+            ? t.errors.tooMany
+            : status === 503
+              ? t.errors.unavailable
+              : t.errors.bad;
       const retryAfter = error.extra.retryAfterSeconds;
       if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {

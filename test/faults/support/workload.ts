@@ -138,6 +138,27 @@ export async function health(
   }
 }
 
+/** A citizen's page that reads the database (the week of free times), as a browser asks for it. */
+export async function timesPage(
+  target: string,
+  centreId: string,
+): Promise<{ status: number | 'refused'; type?: string | null; retryAfter?: string | null; text?: string }> {
+  try {
+    const response = await fetch(`${target}/book/time?centre=${centreId}&type=MITID_NEW&lang=en`, {
+      headers: { Accept: 'text/html' },
+      signal: AbortSignal.timeout(15_000),
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      retryAfter: response.headers.get('retry-after'),
+      text: await response.text(),
+    };
+  } catch {
+    return { status: 'refused' };
+  }
+}
+
 /**
  * Bookings from `concurrency` clients, each picking a time at random and an instance in turn, until `requests`
  * are sent or `maxMs` passed; a client that is told 503 (or gets no answer) waits `pauseMs` before its next
