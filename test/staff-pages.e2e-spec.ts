@@ -98,6 +98,23 @@ describe('Staff pages over HTTP', () => {
     expect(list.text).toContain('Borgerservice Odense');
   });
 
+  it('audits the reads of the day list and of an appointment page as the API does', async () => {
+    const account = await staffAccount([aarhus]);
+    const clerk = await signIn(account.email);
+    await clerk.get(`/staff/centre/${aarhus}?date=${MONDAY}`).expect(200);
+    await clerk.get(`/staff/appointment/${booking.id}`).expect(200);
+    const records = await t.app
+      .get(DataSource)
+      .query<{ action: string; booking_id: string; centre_id: string }[]>(
+        'SELECT action, booking_id, centre_id FROM audit_record WHERE user_id = $1 ORDER BY id',
+        [account.id],
+      );
+    expect(records).toEqual([
+      { action: 'appointment.viewed_in_day_list', booking_id: booking.id, centre_id: aarhus },
+      { action: 'appointment.viewed', booking_id: booking.id, centre_id: aarhus },
+    ]);
+  });
+
   it('refuses a post without the CSRF token', async () => {
     const clerk = await signIn((await staffAccount([aarhus])).email);
     await clerk.post(`/staff/appointment/${booking.id}/check-in`).type('form').send({}).expect(403);
