@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 
 interface Schema {
   $ref?: string;
@@ -35,6 +36,31 @@ const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     operation,
   })),
 );
+/** Every schema in the document, inline or under components, with where it is. */
+function* schemasIn(value: unknown, at: string): Generator<{ at: string; schema: Schema }> {
+  if (value === null || typeof value !== 'object') return;
+  const node = value as Record<string, unknown>;
+  if ('schema' in node) yield* schemaTree(node.schema as Schema, `${at}.schema`);
+  for (const [key, child] of Object.entries(node))
+    if (key !== 'schema') yield* schemasIn(child, `${at}.${key}`);
+}
+function* schemaTree(schema: Schema, at: string): Generator<{ at: string; schema: Schema }> {
+  yield { at, schema };
+  for (const [name, property] of Object.entries(schema.properties ?? {}))
+    yield* schemaTree(property, `${at}.${name}`);
+  if (schema.items) yield* schemaTree(schema.items, `${at}[]`);
+  if (typeof schema.additionalProperties === 'object')
+    yield* schemaTree(schema.additionalProperties, `${at}{}`);
+  for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])])
+    yield* schemaTree(part, `${at}|`);
+}
+const everySchema = [
+  ...schemasIn(document.paths, 'paths'),
+  ...Object.entries(document.components.schemas).flatMap(([name, schema]) => [
+    ...schemaTree(schema, `components.${name}`),
+  ]),
+];
+
 const statuses = (operation: Operation) => Object.keys(operation.responses);
 const schemaOf = (ref: string) => document.components.schemas[ref.replace('#/components/schemas/', '')];
 
@@ -60,6 +86,52 @@ describe('openapi.json for client generators', () => {
     const found = operations.find((entry) => entry.label === label);
     expect(Object.keys(found!.operation.responses)).toContain('201');
     expect(Object.keys(found!.operation.responses)).not.toContain('200');
+  });
+});
+
+describe('openapi.json is a valid OpenAPI document', () => {
+  const validate = async (candidate: object) => {
+    const result = await new Validator().validate(candidate as Record<string, unknown>);
+    return { valid: result.valid, errors: result.errors };
+  };
+
+  it('passes the OpenAPI schema, and every $ref resolves', async () => {
+    await expect(validate(document)).resolves.toEqual({ valid: true, errors: undefined });
+  });
+
+  it('the check refuses a broken document', async () => {
+    const broken = structuredClone(document) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, object> }>>;
+    };
+    broken.paths['/api/health'].get.responses['200'] = { content: {} };
+    await expect(validate(broken)).resolves.toMatchObject({
+      valid: false,
+      errors: expect.arrayContaining([
+        expect.objectContaining({ message: "must have required property 'description'" }),
+      ]) as unknown,
+    });
+    const dangling = structuredClone(document) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, Response> }>>;
+    };
+    dangling.paths['/api/health'].get.responses['200'].content = {
+      'application/json': { schema: { $ref: '#/components/schemas/NoSuchView' } },
+    };
+    await expect(validate(dangling)).resolves.toMatchObject({
+      valid: false,
+      errors: expect.stringContaining('NoSuchView') as unknown,
+    });
+  });
+
+  it('says what every object holds: no `type: object` without properties (an optional string typed as object)', () => {
+    const silent = everySchema
+      .filter(
+        ({ schema }) =>
+          schema.type === 'object' &&
+          !['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf'].some((key) => key in schema),
+      )
+      .map(({ at }) => at);
+    expect(everySchema.length).toBeGreaterThan(300);
+    expect(silent).toEqual([]);
   });
 });
 
