@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, AppOptions } from './app.module.js';
+import { ERROR_BODY_MODELS, errorResponse } from './common/api-errors.js';
 import { errorBody } from './common/error-body.js';
 import { BODY_LIMIT_BYTES, readJsonBodies } from './common/json-body.js';
 import { answerWhileStopping } from './common/shutdown.js';
@@ -41,8 +42,10 @@ export function openApiDocument(app: INestApplication) {
     .setDescription('Booking and check-in for the in-person route to MitID at Danish Citizen Service Centres')
     .setVersion('1')
     .addBearerAuth()
+    // Every route answers 503 while the database is out of reach (http-exception.filter.ts) or the instance stops.
+    .addGlobalResponse(errorResponse(503))
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return SwaggerModule.createDocument(app, config, { extraModels: ERROR_BODY_MODELS });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -8,7 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditView } from '../audit/index.js';
-import { CurrentUser, Public, Roles } from '../auth/index.js';
+import { BearerAuth, CurrentUser, Public, Roles } from '../auth/index.js';
+import { ApiError, ApiErrors } from '../common/api-errors.js';
 import type { AuthUser } from '../auth/index.js';
 import { RateLimit } from '../rate-limit/index.js';
 import {
@@ -34,13 +34,15 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   @ApiOkResponse({ type: LoginResultDto })
+  @ApiError(401, 'wrong e-mail or password')
+  @ApiErrors(422)
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.email, body.password);
   }
 
   @ApiOperation({ summary: 'The logged-in account' })
   @Get('me')
-  @ApiBearerAuth()
+  @BearerAuth()
   @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
@@ -48,7 +50,7 @@ export class AuthController {
 }
 
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin/users')
 @Roles('admin')
 export class UsersController {
@@ -57,6 +59,8 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a staff or administrator account' })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiError(409, 'an account with this e-mail exists already')
+  @ApiErrors(422)
   create(@Body() body: CreateUserDto, @CurrentUser() admin: AuthUser): Promise<AuthUser> {
     return this.users.create(body, admin);
   }
@@ -71,6 +75,7 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'One account' })
   @ApiOkResponse({ type: UserView })
+  @ApiErrors(404)
   get(@Param('id') id: string): Promise<UserView> {
     return this.users.get(id);
   }
@@ -78,6 +83,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: "Change an account's centres, or disable or enable it" })
   @ApiOkResponse({ type: UserView })
+  @ApiErrors(404, 422)
   update(
     @Param('id') id: string,
     @Body() body: UpdateUserDto,
@@ -90,6 +96,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: "Set a new password for an account (the holder's tokens keep working)" })
   @ApiNoContentResponse({ description: 'the password is set' })
+  @ApiErrors(404, 422)
   resetPassword(
     @Param('id') id: string,
     @Body() body: ResetPasswordDto,
@@ -101,6 +108,7 @@ export class UsersController {
   @Get(':id/audit')
   @ApiOperation({ summary: 'What administrators did to one account' })
   @ApiOkResponse({ type: [AuditView] })
+  @ApiErrors(404)
   audit(@Param('id') id: string): Promise<AuditView[]> {
     return this.users.auditTrail(id);
   }

@@ -1,12 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/index.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth, Roles } from '../auth/index.js';
+import { ApiErrors } from '../common/api-errors.js';
 import { AuditService } from './audit.service.js';
 import { AuditView } from './audit.view.js';
 
 /** The audit trail of one booking: who did or read what, and when. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin')
 @Roles('admin')
 export class AuditController {
@@ -19,6 +20,7 @@ export class AuditController {
   })
   @Get('bookings/:id/audit')
   @ApiOkResponse({ type: [AuditView] })
+  @ApiErrors(404)
   auditTrail(@Param('id') id: string): Promise<AuditView[]> {
     return this.audit.forBooking(id);
   }

@@ -7,5 +7,6 @@ export class AuditView {
   @ApiProperty({ example: 'appointment.viewed' }) action: string;
   @ApiPropertyOptional({ type: String, nullable: true }) bookingId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) centreId: string | null;
-  @ApiProperty({ type: Object }) detail: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the action concerned' })
+  detail: Record<string, unknown>;
 }

@@ -44,14 +44,16 @@ export class DayView {
   closedReasonTexts?: ClosedReasonTextsView;
 }
 
+export class AvailabilityTypeView {
+  @ApiProperty({ example: 'MITID_NEW' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty({ description: 'takes two desks' }) highAssurance: boolean;
+}
+
 export class AvailabilityView {
   @ApiProperty() centreId: string;
   @ApiProperty() timeZone: string;
-  @ApiProperty() appointmentType: {
-    code: string;
-    name: string;
-    durationMinutes: number;
-    highAssurance: boolean;
-  };
+  @ApiProperty({ type: AvailabilityTypeView }) appointmentType: AvailabilityTypeView;
   @ApiProperty({ type: [DayView] }) days: DayView[];
 }

@@ -61,14 +61,16 @@ export class ApplicantDto {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ example: '+4512345678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+4512345678' })
   @IsOptional()
   @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '010190-1234',
-    description: 'absent for an applicant without a CPR number',
+    description: 'absent (or null) for an applicant without a CPR number',
   })
   @IsOptional()
   @IsCprNumber()
@@ -82,7 +84,7 @@ export class ApplicantDto {
   @IsISO31661Alpha2()
   countryOfResidence: string;
 
-  @ApiPropertyOptional({ example: '2025-09-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2025-09-01' })
   @IsOptional()
   @IsLocalDate()
   arrivedInDenmarkOn?: string | null;
@@ -110,7 +112,7 @@ export class WitnessDto {
   @IsCprNumber()
   cprNumber: string;
 
-  @ApiPropertyOptional({ example: '+4587654321' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+4587654321' })
   @IsOptional()
   @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string | null;
@@ -143,7 +145,7 @@ export class CreateBookingDto {
   @Type(() => DocumentDto)
   documents: DocumentDto[];
 
-  @ApiPropertyOptional({ type: WitnessDto })
+  @ApiPropertyOptional({ type: WitnessDto, nullable: true })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DOCUMENT_TYPES } from '../identity/index.js';
 import type { DocumentType } from '../identity/index.js';
 import type { BookingStatus } from './booking.entity.js';
 
@@ -51,6 +52,16 @@ export class MaskedWitnessView {
   @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
 }
 
+export class BookingTypeView {
+  @ApiProperty({ example: 'MITID_NEW' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() durationMinutes: number;
+}
+
+export class BookedDocumentView {
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type: DocumentType;
+}
+
 export class BookingView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'K7MQ-4X9T' }) reference: string;
@@ -58,9 +69,9 @@ export class BookingView {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ type: BookingCentreView }) centre: BookingCentreView;
-  @ApiProperty() appointmentType: { code: string; name: string; durationMinutes: number };
+  @ApiProperty({ type: BookingTypeView }) appointmentType: BookingTypeView;
   @ApiProperty({ type: MaskedApplicantView }) applicant: MaskedApplicantView;
-  @ApiProperty({ type: [Object] }) documents: { type: DocumentType }[];
+  @ApiProperty({ type: [BookedDocumentView] }) documents: BookedDocumentView[];
   @ApiPropertyOptional({ type: MaskedWitnessView, nullable: true }) witness: MaskedWitnessView | null;
   @ApiProperty({ type: WitnessAdviceView }) witnessAdvice: WitnessAdviceView;
   @ApiProperty({ type: DocumentAdviceView }) documentAdvice: DocumentAdviceView;

@@ -2,11 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/index.js';
+import { ApiError, ApiErrors } from '../common/api-errors.js';
 import { RateLimit } from '../rate-limit/index.js';
 import { CreateBookingDto, RescheduleDto, WitnessDto } from './booking.dto.js';
 import { BookingView, CreatedBookingView } from './booking.view.js';
 import { BookingCreationService } from './booking-creation.service.js';
 import { CitizenChangesService } from './citizen-changes.service.js';
+
+const NOT_FOUND = 'no such reference, or a wrong or missing manage token (answered alike)';
 
 const TOKEN_HEADER = {
   name: 'X-Manage-Token',
@@ -32,6 +35,9 @@ export class BookingsController {
     description: 'repeat the request safely: same key, same booking',
   })
   @ApiCreatedResponse({ type: CreatedBookingView })
+  @ApiError(404, 'no such centre, or it takes no bookings')
+  @ApiError(409, 'the time is full, or the person already holds an active booking')
+  @ApiErrors(422)
   async create(
     @Body() body: CreateBookingDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -46,6 +52,7 @@ export class BookingsController {
   @Get(':reference')
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
+  @ApiError(404, NOT_FOUND)
   get(
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,
@@ -58,6 +65,8 @@ export class BookingsController {
   @HttpCode(200)
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
+  @ApiError(404, NOT_FOUND)
+  @ApiError(409, "the booking's status forbids it, or the cancellation cut-off has passed")
   cancel(
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,
@@ -70,6 +79,12 @@ export class BookingsController {
   @HttpCode(200)
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
+  @ApiError(404, NOT_FOUND)
+  @ApiError(
+    409,
+    "the time is full, the booking's status forbids it, the cut-off has passed, or its type is no longer offered",
+  )
+  @ApiErrors(422)
   reschedule(
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,
@@ -82,6 +97,9 @@ export class BookingsController {
   @Put(':reference/witness')
   @ApiHeader(TOKEN_HEADER)
   @ApiOkResponse({ type: BookingView })
+  @ApiError(404, NOT_FOUND)
+  @ApiError(409, "the booking's status forbids it")
+  @ApiErrors(422)
   witness(
     @Param('reference') reference: string,
     @Headers('x-manage-token') token: string | undefined,

@@ -1,15 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/index.js';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth, CurrentUser, Roles } from '../auth/index.js';
 import type { AuthUser } from '../auth/index.js';
+import { ApiError, ApiErrors } from '../common/api-errors.js';
 import { ArrayOf } from '../common/validation.js';
 import {
   AppointmentTypeDto,
@@ -23,14 +16,13 @@ import {
   UpdateCentreDto,
 } from '../centres/index.js';
 import { CalendarChangeService } from './calendar-change.service.js';
+import { CalendarConflictBodyView } from './calendar-change.view.js';
 
-const AFFECTED = {
-  description: 'the change would take desks from booked times: `affectedBookings` lists them',
-};
+const AFFECTED = 'the change would take desks from booked times: `affectedBookings` lists them';
 
 /** The /api/admin/centres routes whose changes can take desks from booked times. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin/centres')
 @Roles('admin')
 export class CalendarChangeController {
@@ -41,7 +33,12 @@ export class CalendarChangeController {
   })
   @Patch(':id')
   @ApiOkResponse({ type: CentreView })
-  @ApiConflictResponse(AFFECTED)
+  @ApiError(
+    409,
+    `${AFFECTED}; or it would change the slot grid or time zone under booked times`,
+    CalendarConflictBodyView,
+  )
+  @ApiErrors(404, 422)
   update(
     @Param('id') id: string,
     @Body() body: UpdateCentreDto,
@@ -57,7 +54,8 @@ export class CalendarChangeController {
   })
   @Put(':id/opening-hours')
   @ApiOkResponse({ type: CentreView })
-  @ApiConflictResponse(AFFECTED)
+  @ApiError(409, AFFECTED, CalendarConflictBodyView)
+  @ApiErrors(404, 422)
   openingHours(
     @Param('id') id: string,
     @Body() body: OpeningHoursDto,
@@ -76,9 +74,12 @@ export class CalendarChangeController {
   @Put(':id/appointment-types')
   @ApiBody({ type: [AppointmentTypeDto] })
   @ApiOkResponse({ type: CentreView })
-  @ApiConflictResponse({
-    description: 'a type left out of the list has future bookings: `affectedBookings` lists them',
-  })
+  @ApiError(
+    409,
+    'a type left out of the list has future bookings: `affectedBookings` lists them',
+    CalendarConflictBodyView,
+  )
+  @ApiErrors(404, 422)
   appointmentTypes(
     @Param('id') id: string,
     @Body(new ArrayOf(AppointmentTypeDto, { min: 1, max: 20 })) body: AppointmentTypeDto[],
@@ -94,7 +95,8 @@ export class CalendarChangeController {
   @Post(':id/closures')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ClosureView })
-  @ApiConflictResponse(AFFECTED)
+  @ApiError(409, AFFECTED, CalendarConflictBodyView)
+  @ApiErrors(404, 422)
   addClosure(
     @Param('id') id: string,
     @Body() body: CreateClosureDto,
@@ -107,7 +109,7 @@ export class CalendarChangeController {
 
 /** The other /api/admin/centres routes: centres, appointment types, closures as they are. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin/centres')
 @Roles('admin')
 export class AdminCentresController {
@@ -123,6 +125,7 @@ export class AdminCentresController {
   @ApiOperation({ summary: 'Create a centre' })
   @Post()
   @ApiCreatedResponse({ type: CentreView })
+  @ApiErrors(422)
   create(@Body() body: CreateCentreDto): Promise<CentreView> {
     return this.centres.create(body);
   }
@@ -130,6 +133,7 @@ export class AdminCentresController {
   @ApiOperation({ summary: 'One centre' })
   @Get(':id')
   @ApiOkResponse({ type: CentreView })
+  @ApiErrors(404)
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
     return this.centres.get(id, user);
   }
@@ -137,6 +141,7 @@ export class AdminCentresController {
   @ApiOperation({ summary: "A centre's closures" })
   @Get(':id/closures')
   @ApiOkResponse({ type: [ClosureView] })
+  @ApiErrors(404)
   closures(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
     return this.centres.listClosures(id, user);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { RateLimit } from '../rate-limit/index.js';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser, Public } from '../auth/index.js';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { BearerAuth, CurrentUser, Public } from '../auth/index.js';
+import { ApiErrors } from '../common/api-errors.js';
 import type { AuthUser } from '../auth/index.js';
 import { CentreView, ClosureView, PublicCentreView } from './centre.view.js';
 import { CentresService } from './centres.service.js';
@@ -22,7 +23,7 @@ export class PublicCentresController {
 }
 
 @ApiTags('staff')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('staff/centres')
 export class StaffCentresController {
   constructor(private readonly centres: CentresService) {}
@@ -37,6 +38,7 @@ export class StaffCentresController {
   @ApiOperation({ summary: 'One centre a staff member works at' })
   @Get(':centreId')
   @ApiOkResponse({ type: CentreView })
+  @ApiErrors(403, 404)
   get(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<CentreView> {
     return this.centres.get(centreId, user);
   }
@@ -44,6 +46,7 @@ export class StaffCentresController {
   @ApiOperation({ summary: "A centre's closures, for its staff" })
   @Get(':centreId/closures')
   @ApiOkResponse({ type: [ClosureView] })
+  @ApiErrors(403, 404)
   closures(@Param('centreId') centreId: string, @CurrentUser() user: AuthUser): Promise<ClosureView[]> {
     return this.centres.listClosures(centreId, user);
   }

@@ -6,6 +6,7 @@ const manifest = (path: string) =>
   JSON.parse(readFileSync(join(root, path, 'package.json'), 'utf8')) as {
     engines?: { node?: string };
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
 
 /** Whether a version meets an engines range of the forms packages use: `>=X.Y`, `^X`, `X`, `X.x`, joined by `||`. */
@@ -40,7 +41,8 @@ describe('Node versions', () => {
     expect(admits('^20.20.0', '20.19.0')).toBe(false);
   });
 
-  it.each(Object.keys(manifest('.').dependencies!))(
+  // Development dependencies too: CI runs lint, the type check and the tests on the oldest Node as well.
+  it.each([...Object.keys(manifest('.').dependencies!), ...Object.keys(manifest('.').devDependencies!)])(
     'the direct dependency %s supports the oldest Node the project states',
     (name) => {
       const range = manifest(join('node_modules', name)).engines?.node;

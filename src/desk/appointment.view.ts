@@ -6,10 +6,11 @@ import {
   WitnessAdviceView,
 } from '../bookings/index.js';
 import type { BookingStatus } from '../bookings/index.js';
+import { IDENTITY_PROBLEM_CODES } from '../identity/index.js';
 import type { IdentityProblemCode } from '../identity/index.js';
 
 export class IdentityProblemView {
-  @ApiProperty({ example: 'DOCUMENTS_INSUFFICIENT' }) code: IdentityProblemCode;
+  @ApiProperty({ enum: IDENTITY_PROBLEM_CODES, example: 'DOCUMENTS_INSUFFICIENT' }) code: IdentityProblemCode;
   @ApiProperty({ description: "in the applicant's language" }) text: string;
   @ApiProperty() textDa: string;
   @ApiProperty() textEn: string;

@@ -46,13 +46,18 @@ export class WitnessCheckDto {
   @IsBoolean()
   present: boolean;
 
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPES, description: 'the photo ID the witness showed' })
+  @ApiPropertyOptional({
+    enum: DOCUMENT_TYPES,
+    nullable: true,
+    description: 'the photo ID the witness showed',
+  })
   @IsOptional()
   @IsIn(DOCUMENT_TYPES)
   idDocumentType?: DocumentType | null;
 
   @ApiPropertyOptional({
     enum: DOCUMENT_TYPES,
+    nullable: true,
     description:
       'with a photo ID that shows no CPR number (foreign passport or ID card, a permit or passport without CPR, a municipal ID card): the document the witness showed that does (health insurance card, residence certificate, tax statement, benefit payment proof)',
   })
@@ -74,7 +79,7 @@ export class IdentityCheckDto {
   @Type(() => ShownDocumentDto)
   documents: ShownDocumentDto[];
 
-  @ApiPropertyOptional({ type: WitnessCheckDto })
+  @ApiPropertyOptional({ type: WitnessCheckDto, nullable: true })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -91,7 +96,13 @@ export class CompleteDto {
   @IsIn(OUTCOMES)
   outcome: Outcome;
 
-  @ApiPropertyOptional({ description: 'required when the outcome is refused' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    minLength: 1,
+    maxLength: 1000,
+    description: 'required when the outcome is refused',
+  })
   @ValidateIf(
     (dto: CompleteDto) => dto.outcome === 'refused' || (dto.reason !== undefined && dto.reason !== null),
   )

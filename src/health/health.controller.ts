@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, unavailableReason } from '../common/database-unavailable.js';
 import { AppConfig } from '../config/app-config.js';
 import { Public } from '../auth/index.js';
+import { HealthView } from './health.view.js';
 
 const PING_TIMEOUT_MS = 3000;
 
@@ -20,7 +21,8 @@ export class HealthController {
   /** The `@nestjs/terminus` shape when up; when the database is out of reach, the one 503 with its reason. */
   @Get()
   @Public()
-  async check(): Promise<{ status: 'ok'; info: object; error: object; details: object }> {
+  @ApiOkResponse({ type: HealthView })
+  async check(): Promise<HealthView> {
     await this.ping();
     const up = { database: { status: 'up' } };
     return { status: 'ok', info: up, error: {}, details: up };

@@ -14,15 +14,17 @@ export const CONTROL_QUESTION_OUTCOMES = [
 ] as const;
 export type ControlQuestions = (typeof CONTROL_QUESTION_OUTCOMES)[number];
 
-export type IdentityProblemCode =
-  | 'DOCUMENTS_INSUFFICIENT'
-  | 'CONTROL_QUESTIONS_FAILED'
-  | 'REGISTER_DATA_INSUFFICIENT'
-  | 'NO_QUESTIONS_AND_NO_WITNESS'
-  | 'WITNESS_NOT_PRESENT'
-  | 'WITNESS_NO_PHOTO_ID'
-  | 'WITNESS_NO_CPR_DOCUMENT'
-  | 'WITNESS_MITID_TOO_NEW';
+export const IDENTITY_PROBLEM_CODES = [
+  'DOCUMENTS_INSUFFICIENT',
+  'CONTROL_QUESTIONS_FAILED',
+  'REGISTER_DATA_INSUFFICIENT',
+  'NO_QUESTIONS_AND_NO_WITNESS',
+  'WITNESS_NOT_PRESENT',
+  'WITNESS_NO_PHOTO_ID',
+  'WITNESS_NO_CPR_DOCUMENT',
+  'WITNESS_MITID_TOO_NEW',
+] as const;
+export type IdentityProblemCode = (typeof IDENTITY_PROBLEM_CODES)[number];
 
 export interface IdentityProblem {
   code: IdentityProblemCode;

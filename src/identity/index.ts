@@ -2,7 +2,7 @@
 export { impossibleApplicant } from './applicant-dates.js';
 export { maskCpr, parseCpr } from './cpr-number.js';
 export type { CprNumber } from './cpr-number.js';
-export { CONTROL_QUESTION_OUTCOMES, decideIdentity } from './identity-decision.js';
+export { CONTROL_QUESTION_OUTCOMES, decideIdentity, IDENTITY_PROBLEM_CODES } from './identity-decision.js';
 export type { ControlQuestions, IdentityProblem, IdentityProblemCode } from './identity-decision.js';
 export {
   DOCUMENT_RULES,

@@ -1,13 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { Roles } from '../auth/index.js';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { BearerAuth, Roles } from '../auth/index.js';
+import { ApiErrors } from '../common/api-errors.js';
 import { OutboxQueryDto } from './outbox.dto.js';
 import { OutboxDeliveryService } from './outbox-delivery.service.js';
 import { OutboxEntryView } from './outbox.view.js';
 
 /** Delivery state of e-mails for administrators: sent, pending, failed with the error (never the content). */
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin/outbox')
 @Roles('admin')
 export class OutboxController {
@@ -16,6 +17,7 @@ export class OutboxController {
   @ApiOperation({ summary: 'E-mails in the outbox and how their delivery went' })
   @Get()
   @ApiOkResponse({ type: [OutboxEntryView] })
+  @ApiErrors(422)
   list(@Query() query: OutboxQueryDto): Promise<OutboxEntryView[]> {
     return this.delivery.list(query.status);
   }

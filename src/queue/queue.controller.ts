@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Public } from '../auth/index.js';
+import { BearerAuth, CurrentUser, Public } from '../auth/index.js';
+import { ApiError, ApiErrors } from '../common/api-errors.js';
 import type { AuthUser } from '../auth/index.js';
 import { DisplayStreams } from './display-streams.js';
 import { CallDto, DisplayQueryDto } from './queue.dto.js';
@@ -9,7 +10,7 @@ import { QueueService } from './queue.service.js';
 import { DisplayView, QueueCallView } from './queue.view.js';
 
 @ApiTags('staff')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('staff')
 export class QueueController {
   constructor(private readonly queue: QueueService) {}
@@ -18,6 +19,8 @@ export class QueueController {
   @Post('centres/:centreId/queue/call-next')
   @HttpCode(200)
   @ApiOkResponse({ type: QueueCallView })
+  @ApiError(409, 'nobody is waiting to be called')
+  @ApiErrors(403, 404, 422)
   callNext(
     @Param('centreId') centreId: string,
     @Body() body: CallDto,
@@ -30,6 +33,8 @@ export class QueueController {
   @Post('appointments/:id/call')
   @HttpCode(200)
   @ApiOkResponse({ type: QueueCallView })
+  @ApiError(409, 'the applicant is not checked in and waiting')
+  @ApiErrors(404, 422)
   call(
     @Param('id') id: string,
     @Body() body: CallDto,
@@ -51,6 +56,7 @@ export class DisplayController {
   @ApiOperation({ summary: 'The numbers called lately at a centre, and how many wait (no personal data)' })
   @Get(':centreId')
   @ApiOkResponse({ type: DisplayView })
+  @ApiErrors(404, 422)
   get(@Param('centreId') centreId: string, @Query() query: DisplayQueryDto): Promise<DisplayView> {
     return this.queue.display(centreId, query.limit);
   }
@@ -61,6 +67,7 @@ export class DisplayController {
   @ApiOkResponse({
     description: 'Server-Sent Events: `event: call` with a DisplayCallView plus waiting, per call',
   })
+  @ApiErrors(404)
   events(@Param('centreId') centreId: string, @Res() reply: FastifyReply): Promise<void> {
     return this.streams.stream(centreId, reply);
   }

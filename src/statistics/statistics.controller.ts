@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/index.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth, Roles } from '../auth/index.js';
+import { ApiErrors } from '../common/api-errors.js';
 import { DateRangeQueryDto } from './statistics.dto.js';
 import { StatisticsService } from './statistics.service.js';
 import { CentreStatistics } from './statistics.view.js';
 
 /** A centre's figures for a period, for administrators. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@BearerAuth()
 @Controller('admin')
 @Roles('admin')
 export class StatisticsController {
@@ -20,6 +21,7 @@ export class StatisticsController {
   })
   @Get('centres/:id/statistics')
   @ApiOkResponse({ type: CentreStatistics })
+  @ApiErrors(404, 422)
   centreStatistics(@Param('id') id: string, @Query() query: DateRangeQueryDto): Promise<CentreStatistics> {
     return this.statistics.forCentre(id, query.from, query.to);
   }
