@@ -180,7 +180,7 @@ WITH p AS MATERIALIZED (
   ) AS ev(at, action, detail) WHERE ev.at IS NOT NULL
   RETURNING 1
 ), o AS (
-  -- retention has deleted the e-mails of erased bookings; the others' were sent long ago
+  -- retention has deleted the e-mails of erased bookings and those older than its cutoff; the others were sent
   INSERT INTO outbox_message (booking_id, kind, dedupe_key, content_encrypted, status, attempts, next_attempt_at,
     sent_at, created_at)
   SELECT g.id, m.kind, m.kind || ':' || g.id || ':' || m.tail, t ->> 'mail', 'sent', 1, m.at,
@@ -192,7 +192,7 @@ WITH p AS MATERIALIZED (
          starts_at - $23::int * interval '1 hour', to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
       (CASE WHEN status = 'cancelled' THEN 'cancelled_by_' || cancelled_by END, cancelled_at, gen_random_uuid()::text)
     ) AS m(kind, at, tail)
-   WHERE NOT erased AND m.kind IS NOT NULL
+   WHERE NOT erased AND m.kind IS NOT NULL AND m.at >= $15::timestamptz
   RETURNING 1
 ), cells AS (
   INSERT INTO slot_capacity AS cell (centre_id, starts_at, desks, booked)
