@@ -23,6 +23,7 @@ import { CancelReasonCodes1764547200000 } from '../migrations/1764547200000-Canc
 import { HighAssurance1764633600000 } from '../migrations/1764633600000-HighAssurance.js';
 import { AppointmentTypeEnglishName1764720000000 } from '../migrations/1764720000000-AppointmentTypeEnglishName.js';
 import { AppointmentTypeWithdrawn1764806400000 } from '../migrations/1764806400000-AppointmentTypeWithdrawn.js';
+import { RetentionSweepIndexes1764892800000 } from '../migrations/1764892800000-RetentionSweepIndexes.js';
 import { QueueTickets1764640800000 } from '../migrations/1764640800000-QueueTickets.js';
 import { StaffSessions1764648000000 } from '../migrations/1764648000000-StaffSessions.js';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   StaffSessions1764648000000,
   AppointmentTypeEnglishName1764720000000,
   AppointmentTypeWithdrawn1764806400000,
+  RetentionSweepIndexes1764892800000,
 ];
 
 export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -1,6 +1,7 @@
 // The app as a child process of the bench: start (optionally pinned to CPUs), wait until healthy, stop.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,6 +34,28 @@ export function startApp(env: Record<string, string>, cpus?: string): ChildProce
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
   return child;
+}
+
+/** The app's environment in the bench: its database, port and administrator, fresh keys, the bench's options. */
+export function benchAppEnv(
+  database: string,
+  port: number,
+  admin: { email: string; password: string },
+): Record<string, string> {
+  return {
+    DATABASE_URL: database,
+    PORT: String(port),
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    WORKERS: String(options.workers),
+    ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+    ...options.appEnv,
+  };
 }
 
 export async function waitForHealth(child: ChildProcess, seconds: number): Promise<void> {

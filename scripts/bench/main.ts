@@ -13,6 +13,12 @@
  * environment, repeatable);
  * --keep (leave the bench database for EXPLAIN ANALYZE; it is printed how to drop it), --profile DIR (the app writes a
  * V8 CPU profile into DIR when it stops, to open in Chrome DevTools).
+ * --history N (years of data, history-run.ts): measured twice, each on a fresh database first filled in SQL with
+ * --history-base (10000) and then N past and future bookings with their events, identity checks, audit records,
+ * e-mails and ledger cells (history.ts): booking rate, 4-week availability p99, staff day list p99 and a year's
+ * statistics p99 (each alone, --history-concurrency 2 clients), the retention sweep's time, side by side with
+ * their ratio; EXPLAIN
+ * (ANALYZE, BUFFERS) of those queries at N goes to a file in the OS temp directory (its path is printed).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,13 +26,14 @@ import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import pg from 'pg';
-import { outputTail, startApp, stopApp, waitForHealth } from './app-process.js';
+import { benchAppEnv, outputTail, startApp, stopApp, waitForHealth } from './app-process.js';
 import { createCentres, pickSlot, readCalendar } from './calendar.js';
 import type { SlotSet } from './calendar.js';
 import type { Layout } from './cpu-affinity.js';
 import { splitLayout } from './cpu-affinity.js';
 import { meter } from './cpu-meter.js';
 import { dropOrKeep, integrityOf, rawBooking, rawTemplate } from './database.js';
+import { runHistoryBench } from './history-run.js';
 import { baseUrl, closeClient, expectJson, setBaseUrl } from './http-client.js';
 import type { PhaseResult } from './load-driver.js';
 import { runOpenLoop, runPhase } from './load-driver.js';
@@ -79,6 +86,7 @@ async function main(): Promise<number> {
   process.on('SIGHUP', onSignal);
   // restore() is synchronous (execFileSync), so it also runs on the way out of an exit nobody planned
   process.on('exit', () => layout?.restore());
+  if (options.history !== undefined) return runHistoryBench(command, options.history);
 
   try {
     await admin.connect();
@@ -95,20 +103,7 @@ async function main(): Promise<number> {
     setBaseUrl(`http://${HOST}:${port}`);
     const adminEmail = `bench-admin-${runTag}@example.dk`;
     const adminPassword = randomBytes(18).toString('base64url');
-    const appEnv = {
-      DATABASE_URL: databaseUrl(dbName),
-      PORT: String(port),
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'false',
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
-      ADMIN_EMAIL: adminEmail,
-      ADMIN_PASSWORD: adminPassword,
-      WORKERS: String(options.workers),
-      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
-      ...options.appEnv,
-    };
+    const appEnv = benchAppEnv(databaseUrl(dbName), port, { email: adminEmail, password: adminPassword });
     const bootStarted = performance.now();
     child = startApp(appEnv);
     meter.appPid = child.pid ?? 0;

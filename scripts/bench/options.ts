@@ -31,6 +31,9 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     split: { type: 'string', default: 'auto' },
     profile: { type: 'string' },
+    history: { type: 'string' },
+    'history-base': { type: 'string', default: '10000' },
+    'history-concurrency': { type: 'string', default: '2' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -42,6 +45,7 @@ if (args.help) {
       '                       [--centres 100] [--weeks 8] [--desks 4] [--phase-seconds 40] [--keep] [--profile DIR]\n' +
       '                       [--load-rate 20] [--availability-rate 50] [--latency-seconds 20] [--page-rate 50] [--workers 1]\n' +
       '                       [--node-options "--max-semi-space-size=32"] [--app-env KEY=VALUE ...]\n' +
+      '                       [--history N [--history-base 10000] [--history-concurrency 2]]\n' +
       'DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a fresh database\n' +
       'booking_bench_<random> is created on it and dropped at the end (kept with --keep).\n',
   );
@@ -86,6 +90,11 @@ export const options = {
   split: args.split === 'off' ? 'off' : 'auto',
   /** A directory for a V8 CPU profile of the app (node --cpu-prof), written when the app stops. */
   profile: args.profile ? resolve(args.profile) : undefined,
+  /** --history N: the phases measured on --history-base and on N bookings of history, each on a fresh database. */
+  history: args.history === undefined ? undefined : positive('history'),
+  historyBase: positive('history-base'),
+  /** Clients of the history run's latency phases (availability, day list, statistics), each alone, closed loop. */
+  historyConcurrency: positive('history-concurrency'),
 };
 if (!['auto', 'off'].includes(args.split ?? 'auto')) throw new Error('--split must be auto or off');
 if (options.weeks < 4) throw new Error('--weeks must be at least 4 (the availability query spans 4 weeks)');

@@ -43,6 +43,10 @@ export interface WitnessPersonalData {
 })
 @Index('ix_booking_centre_starts', ['centreId', 'startsAt'])
 @Index('ix_booking_cpr_hash', ['cprHash'])
+// what the retention sweep may still erase: ended bookings whose personal data is kept
+@Index('ix_booking_retention_due', ['endsAt'], {
+  where: `"personal_data_erased_at" IS NULL AND "status" IN ('completed', 'cancelled', 'no_show')`,
+})
 @Check('ck_booking_status', `"status" IN ('booked', 'checked_in', 'completed', 'cancelled', 'no_show')`)
 @Check('ck_booking_interval', `"starts_at" < "ends_at"`)
 @Check('ck_booking_cancelled_by', `("status" = 'cancelled') = ("cancelled_by" IS NOT NULL)`)

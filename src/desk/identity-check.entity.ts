@@ -7,6 +7,8 @@ import type { ControlQuestions, DocumentType, IdentityProblem } from '../identit
 @Index('ix_identity_check_booking', ['bookingId', 'at'])
 @Index('ix_identity_check_person', ['personKey', 'at'])
 @Index('ix_identity_check_witness', ['witnessCprHash', 'at'], { where: `"witness_verified"` })
+// the checks whose witness hash retention has still to clear
+@Index('ix_identity_check_witness_hash_at', ['at'], { where: `"witness_cpr_hash" IS NOT NULL` })
 export class IdentityCheck {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;

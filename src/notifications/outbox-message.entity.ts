@@ -19,6 +19,8 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 @Index('uq_outbox_message_dedupe', ['dedupeKey'], { unique: true })
 @Index('ix_outbox_message_due', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('ix_outbox_message_booking', ['bookingId'])
+// what the retention sweep deletes by age
+@Index('ix_outbox_message_done_created', ['createdAt'], { where: `"status" <> 'pending'` })
 @Check('ck_outbox_message_status', `"status" IN ('pending', 'sent', 'failed')`)
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')

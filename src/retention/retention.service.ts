@@ -43,6 +43,7 @@ export class RetentionService {
       );
       const [, messagesDeleted] = await manager.query<[unknown, number]>(RETENTION_SQL.deleteEndedMessages, [
         cutoff,
+        ids,
       ]);
       const [, idempotencyRecordsDeleted] = await manager.query<[unknown, number]>(
         RETENTION_SQL.deleteOldIdempotencyRecords,
