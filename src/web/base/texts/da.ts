@@ -191,6 +191,8 @@ export const da = {
     ics: 'Hent tiden til din kalender (.ics)',
     print: 'Printvenlig udgave',
     manage: 'Se, flyt eller aflys tiden',
+    codeLabel: 'QR-kode med bookingnummeret {reference}',
+    codeCaption: 'Vis koden ved skranken, så kan personalet scanne dit bookingnummer.',
   },
   manage: {
     title: 'Din booking',

@@ -192,6 +192,8 @@ export const en: Texts = {
     ics: 'Add the time to your calendar (.ics)',
     print: 'Printable version',
     manage: 'View, move or cancel the time',
+    codeLabel: 'QR code of the booking reference {reference}',
+    codeCaption: 'Show the code at the desk, and the staff can scan your booking reference.',
   },
   manage: {
     title: 'Your booking',
