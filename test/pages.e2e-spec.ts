@@ -1,3 +1,4 @@
+import jsqr from 'jsqr';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { OutboxDeliveryService } from '../src/notifications/outbox-delivery.service.js';
@@ -6,6 +7,24 @@ import { SmtpSink } from './support/smtp-sink.js';
 import { loginAs, startTestApp, TestApp } from './support/test-app.js';
 
 type Agent = ReturnType<typeof request.agent>;
+
+// jsqr is CommonJS whose types say `export default`: under NodeNext the function is its `default`.
+const jsQR = jsqr.default;
+
+/** Reads a receipt QR code's SVG (one square per module) as a camera would: rasterised, then decoded. */
+function decodeQr(svg: string): string | undefined {
+  const scale = 6;
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
+  const width = size * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const [, x, y] of svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g))
+    for (let dy = 0; dy < scale; dy++)
+      for (let dx = 0; dx < scale; dx++) {
+        const offset = ((Number(y) * scale + dy) * width + Number(x) * scale + dx) * 4;
+        pixels.fill(0, offset, offset + 3);
+      }
+  return jsQR(pixels, width, width)?.data;
+}
 
 const hidden = (html: string, name: string): string =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
@@ -349,6 +368,44 @@ describe('Citizen pages over HTTP', () => {
     expect(reference(second)).toBe(reference(first));
     const cookie = (first.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('manage='))!;
     expect(cookie).toContain(`Path=/bookings/${reference(first)}`);
+  });
+
+  it('shows the booking reference as a QR code on the receipt and its printout, with a text alternative, never the token', async () => {
+    const agent = request.agent(t.app.getHttpServer());
+    const startsAt = '2027-01-06T10:30:00+01:00';
+    let page = (
+      await agent.get(
+        `/book/details?centre=${centreId}&type=MITID_NEW&startsAt=${encodeURIComponent(startsAt)}`,
+      )
+    ).text;
+    page = (
+      await submit(agent, '/book/details', page, {
+        fullName: 'Qr Kode',
+        email: 'qr@example.dk',
+        cprNumber: newCprNumber(),
+        nationality: 'DK',
+        countryOfResidence: 'DK',
+        language: 'da',
+      }).expect(200)
+    ).text;
+    page = (await submit(agent, '/book/documents', page, { documents: 'DK_DRIVING_LICENCE' }).expect(200))
+      .text;
+    page = (await submit(agent, '/book/witness', page, {}).expect(200)).text;
+    const receipt = await submit(agent, '/book/confirm', page, {}).expect(200);
+    const reference = /class="booking-reference">([^<]+)</.exec(receipt.text)![1];
+    const figure = /<figure class="receipt-code">([\s\S]*?)<\/figure>/.exec(receipt.text)![1];
+    expect(figure).toContain(`role="img" aria-label="QR-kode med bookingnummeret ${reference}"`);
+    expect(figure).toContain('<svg aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"');
+    expect(figure).toContain('Vis koden ved skranken');
+    // the reference and nothing else (never the manage token)
+    expect(decodeQr(/<svg[\s\S]*<\/svg>/.exec(figure)![0])).toBe(reference);
+    // the CSP allows it as it is: inline SVG markup needs no image source, and it has no style attribute
+    expect(figure).not.toMatch(/style=|<img|<script/);
+    expect(receipt.headers['content-security-policy']).toContain("img-src 'self' data:");
+    const printout = await agent.get(`/bookings/${reference}/print?lang=en`).expect(200);
+    const printed = /<figure class="receipt-code">([\s\S]*?)<\/figure>/.exec(printout.text)![1];
+    expect(printed).toContain(`aria-label="QR code of the booking reference ${reference}"`);
+    expect(decodeQr(/<svg[\s\S]*<\/svg>/.exec(printed)![0])).toBe(reference);
   });
 
   it('makes cookies Secure behind an https address, and counts form posts against the citizen rate limit', async () => {

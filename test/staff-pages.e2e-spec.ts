@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../src/accounts/users.service.js';
 import { StaffSessions } from '../src/staff-sessions/index.js';
-import { newBookingBody, newCentre } from './support/factories.js';
+import { newBookingBody, newCentre, newCprNumber } from './support/factories.js';
 import { loginAs, startTestApp, TestApp } from './support/test-app.js';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -216,6 +216,60 @@ describe('Staff pages over HTTP', () => {
       .expect('Location', '/staff?signedOut=1');
     expect(await sessions()).toBe(0);
     await clerk.get(`/staff/centre/${aarhus}`).expect(401);
+  });
+
+  it('records a witness whose photo ID shows no CPR number with the document that does, and shows the server’s problems', async () => {
+    const created = await t
+      .http()
+      .post('/api/bookings')
+      .send(newBookingBody(aarhus, `${MONDAY}T10:00:00+01:00`))
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    const clerk = await signIn((await staffAccount([aarhus])).email);
+    const page = await clerk.get(`/staff/appointment/${id}`).expect(200);
+    await clerk
+      .post(`/staff/appointment/${id}/check-in`)
+      .type('form')
+      .send({ _csrf: hidden(page.text, '_csrf') })
+      .expect(200);
+    const form = await clerk.get(`/staff/appointment/${id}/identity-check`).expect(200);
+    const select = /<select[^>]*name="witnessCprDocumentType"[^>]*>([\s\S]*?)<\/select>/.exec(form.text);
+    expect(select?.[0]).toContain('aria-describedby="witness-cpr-document-hint"');
+    expect([...select![1].matchAll(/value="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      '',
+      'HEALTH_INSURANCE_CARD',
+      'RESIDENCE_CERTIFICATE',
+      'TAX_STATEMENT',
+      'BENEFIT_PAYMENT_PROOF',
+    ]);
+    expect(form.text).toContain('for="witness-cpr-document">Vidnets dokument med CPR-nummer</label>');
+    const record = (cprDocumentType: string) =>
+      clerk
+        .post(`/staff/appointment/${id}/identity-check`)
+        .type('form')
+        .send({
+          _csrf: hidden(form.text, '_csrf'),
+          doc_DK_DRIVING_LICENCE: 'valid',
+          witnessCpr: newCprNumber(),
+          witnessPresent: 'yes',
+          witnessIdType: 'FOREIGN_PASSPORT',
+          witnessCprDocumentType: cprDocumentType,
+          witnessMitid: 'yes',
+          controlQuestions: 'not_asked',
+        })
+        .expect(200);
+    for (const missing of ['', 'DK_DRIVING_LICENCE']) {
+      const refused = await record(missing);
+      expect(refused.text).toContain('Identiteten er ikke fastslået');
+      expect(refused.text).toContain('Intet godkendt vidne');
+      expect(refused.text).toContain('Vidnets billed-ID viser ikke CPR-nummer');
+    }
+    const verified = await record('HEALTH_INSURANCE_CARD');
+    expect(verified.text).toContain('Identiteten er fastslået');
+    expect(verified.text).toContain('Vidnet er godkendt');
+    expect(verified.text).not.toContain('Vidnets billed-ID viser ikke CPR-nummer');
+    // recorded: what was seen of the witness is not written back into the form
+    expect(verified.text).toMatch(/<option value="" selected>Intet vist<\/option>/);
   });
 
   it('the API keeps its own staff routes under /api', async () => {

@@ -24,6 +24,6 @@ import { QueueService } from './queue.service.js';
         config.embedded ? new LocalQueueFeed() : new PostgresQueueFeed(config, dataSource),
     },
   ],
-  exports: [QueueTickets],
+  exports: [QueueTickets, QueueService],
 })
 export class QueueModule {}

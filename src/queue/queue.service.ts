@@ -14,6 +14,22 @@ import { QueueFeed } from './queue-feed.js';
 import { QueueError, QueueErrorCode } from './queue.error.js';
 import type { DisplayView, QueueCallView } from './queue.view.js';
 
+/** A queue ticket as the desk pages show it beside an appointment. */
+export interface QueueTicketState {
+  number: number;
+  desk: string | null;
+  /** In the centre's zone, with its offset; null: not called yet. */
+  calledAt: string | null;
+  calls: number;
+}
+
+/** What the waiting-room page shows: the centre by name, its clock, the calls as the API's display has them. */
+export interface DisplayScreen extends DisplayView {
+  centreName: string;
+  timeZone: string;
+  now: string;
+}
+
 interface CalledRow {
   booking_id: string;
   number: number;
@@ -102,6 +118,47 @@ export class QueueService {
       })),
       waiting: await this.waiting(manager, centre.id, day),
     };
+  }
+
+  /** The display as the waiting-room page shows it (no personal data, as the API's display). */
+  async screen(centreId: string, limit = 10): Promise<DisplayScreen> {
+    const centre = await this.centre(this.dataSource.manager, centreId);
+    return {
+      ...(await this.display(centre.id, limit)),
+      centreName: centre.name,
+      timeZone: centre.timeZone,
+      now: formatInZone(centre.timeZone, this.clock.now().toJSDate()),
+    };
+  }
+
+  /** The tickets of appointments the caller may already see (the desk loaded them with its access checks). */
+  async tickets(bookingIds: string[]): Promise<Map<string, QueueTicketState>> {
+    if (bookingIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      {
+        booking_id: string;
+        number: number;
+        desk: string | null;
+        called_at: Date | null;
+        calls: number;
+        time_zone: string;
+      }[]
+    >(
+      `SELECT t.booking_id, t.number, t.desk, t.called_at, t.calls, c.time_zone
+       FROM queue_ticket t JOIN centre c ON c.id = t.centre_id WHERE t.booking_id = ANY($1::uuid[])`,
+      [bookingIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.booking_id,
+        {
+          number: row.number,
+          desk: row.desk,
+          calledAt: row.called_at ? formatInZone(row.time_zone, row.called_at) : null,
+          calls: row.calls,
+        },
+      ]),
+    );
   }
 
   /** Answers 404 for an unknown centre before a display's stream opens. */

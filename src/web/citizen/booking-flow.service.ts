@@ -37,6 +37,7 @@ import {
   WitnessForm,
 } from './booking-form.js';
 import { ManageSession } from './manage-session.js';
+import { receiptCode } from './receipt-code.js';
 import { TimeChoicesService } from './time-choices.service.js';
 
 type Errors = Record<string, string>;
@@ -444,6 +445,7 @@ export class BookingFlowService {
       documents: booking.documents.map((d) => DOCUMENT_NAMES[d.type][page.lang]),
       witnessAdvice: booking.witnessAdvice,
       witnessDays: this.config.witnessMitidMinDays,
+      receiptCode: receiptCode(booking.reference),
     });
   }
 

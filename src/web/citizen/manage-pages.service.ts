@@ -19,6 +19,7 @@ import {
   WitnessForm,
 } from './booking-form.js';
 import { ManageSession } from './manage-session.js';
+import { receiptCode } from './receipt-code.js';
 import { TimeChoicesService } from './time-choices.service.js';
 
 type Notice = { kind: 'success' | 'error'; text: string };
@@ -260,6 +261,7 @@ export class ManagePagesService {
       when: localTime(found.booking.startsAt, page.lang),
       documents: found.booking.documents.map((d) => DOCUMENT_NAMES[d.type][page.lang]),
       witnessDays: this.config.witnessMitidMinDays,
+      receiptCode: receiptCode(found.booking.reference),
     });
   }
 

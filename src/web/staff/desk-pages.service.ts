@@ -6,31 +6,38 @@ import { CentresService } from '../../centres/index.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import {
-  DeskActionsService,
-  DeskError,
-  DeskErrorCode,
-  DeskService,
-  IdentityCheckService,
-} from '../../desk/index.js';
-import type { AppointmentView, IdentityCheckDto, IdentityCheckResultView } from '../../desk/index.js';
-import { CONTROL_QUESTION_OUTCOMES, DOCUMENT_TYPES } from '../../identity/index.js';
+import { DeskActionsService, DeskError, DeskErrorCode, DeskService } from '../../desk/index.js';
+import type { AppointmentView, IdentityCheckResultView } from '../../desk/index.js';
 import type { ControlQuestions, DocumentType } from '../../identity/index.js';
 import { OUTCOMES } from '../../bookings/index.js';
 import type { Outcome } from '../../bookings/index.js';
 import { DOCUMENT_NAMES } from '../../notifications/index.js';
+import { QueueService } from '../../queue/index.js';
+import type { QueueTicketState } from '../../queue/index.js';
 import { clockTime, localDay, localTime } from '../base/format.js';
 import { format } from '../base/i18n.js';
 import type { PageContext } from '../base/page-context.js';
 import { PageRenderer, PageResult } from '../base/page-renderer.js';
-import { fieldErrors, formField, maskName, readDay, readReference, StaffForm } from './staff-form.js';
+import {
+  fieldErrors,
+  formField,
+  maskName,
+  readDay,
+  readReference,
+  rememberedDesk,
+  StaffForm,
+} from './staff-form.js';
 
 type Notice = { kind: 'success' | 'error'; text: string };
 type Errors = Record<string, string>;
 
-const IDENTITY_TARGETS = { witnessCpr: 'witness-cpr', controlQuestions: 'questions-1' };
+/** What a day list shows beside the day: a find that failed, or a desk field the call-next form refused. */
+export interface DayExtra {
+  find?: { reference: string; error: string };
+  desk?: { value: string; error: string };
+}
 
-/** The desk pages: a centre's day, finding by reference, one appointment, its identity check and its end. */
+/** The desk pages: a centre's day (with calling the next in the queue), finding by reference, one appointment. */
 @Injectable()
 export class DeskPages {
   constructor(
@@ -38,7 +45,7 @@ export class DeskPages {
     private readonly centres: CentresService,
     private readonly desk: DeskService,
     private readonly actions: DeskActionsService,
-    private readonly identity: IdentityCheckService,
+    private readonly queue: QueueService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -48,8 +55,9 @@ export class DeskPages {
     clerk: AuthUser,
     centreId: string,
     query: StaffForm,
-    find: { reference: string; error: string } | undefined = undefined,
+    extra: DayExtra = {},
   ): Promise<PageResult> {
+    const { find } = extra;
     // another centre's day answers as an unknown one, as its appointments do
     if (!canActFor(clerk, centreId)) throw DeskError.notFound();
     const centre = await this.centres.get(centreId, clerk);
@@ -58,9 +66,11 @@ export class DeskPages {
     const date = asked ? readDay(asked) : today;
     const errors: Errors = {};
     if (!date) errors.date = page.t.staff.day.dateInvalid;
+    if (extra.desk) errors.desk = extra.desk.error;
     if (find) errors.reference = find.error;
     const shown = date ?? today;
     const list = await this.desk.dayList(centreId, shown, clerk);
+    const tickets = await this.queue.tickets(list.map((appointment) => appointment.id));
     const t = page.t.staff;
     const day = DateTime.fromISO(shown);
     return this.renderer.render(
@@ -77,14 +87,19 @@ export class DeskPages {
         isToday: shown === today,
         dateValue: date ? day.toFormat('dd.MM.yyyy') : asked,
         reference: find?.reference ?? '',
+        desk: extra.desk?.value ?? rememberedDesk(page),
+        waiting: shown === today ? (await this.queue.display(centreId, 1)).waiting : undefined,
+        queueNotice: formField(query, 'queue') === 'empty' ? t.queue.nobodyWaiting : undefined,
         errors,
-        errorList: fieldErrors(errors, { reference: 'reference', date: 'date' }),
+        errorList: fieldErrors(errors, { desk: 'desk', reference: 'reference', date: 'date' }),
         hasErrors: Object.keys(errors).length > 0,
         rows: list.map((appointment) => ({
           id: appointment.id,
           time: clockTime(appointment.startsAt),
           reference: appointment.reference,
           status: t.status[appointment.status],
+          number: appointment.queueNumber ?? t.queue.noNumber,
+          called: calledText(tickets.get(appointment.id), page),
           name: maskName(appointment.applicant.fullName),
           cpr: appointment.applicant.cprNumberMasked ?? t.day.noCpr,
           witness: appointment.witnessAdvice.required
@@ -115,18 +130,33 @@ export class DeskPages {
         error = page.t.staff.find.notFound;
       }
     }
-    return this.day(page, clerk, centreId, query, { reference: typed, error });
+    return this.day(page, clerk, centreId, query, { find: { reference: typed, error } });
   }
 
   async appointment(
     page: PageContext,
     clerk: AuthUser,
     id: string,
-    extra: { notice?: Notice; errors?: Errors; values?: Record<string, string>; status?: number } = {},
+    extra: {
+      notice?: Notice;
+      errors?: Errors;
+      values?: Record<string, string>;
+      status?: number;
+      called?: boolean;
+    } = {},
   ): Promise<PageResult> {
     const appointment = await this.desk.get(id, clerk);
+    const ticket = (await this.queue.tickets([id])).get(id);
     const t = page.t.staff;
     const errors = extra.errors ?? {};
+    const notice =
+      extra.notice ??
+      (extra.called && ticket?.desk
+        ? {
+            kind: 'success',
+            text: format(t.queue.calledNotice, { number: ticket.number, desk: ticket.desk }),
+          }
+        : undefined);
     const established = appointment.identityCheck?.identityEstablished === true;
     const outcome = extra.values?.outcome ?? '';
     return this.renderer.render(
@@ -140,7 +170,11 @@ export class DeskPages {
         when: localTime(appointment.startsAt, page.lang),
         statusText: t.status[appointment.status],
         documents: appointment.documents.map((d) => DOCUMENT_NAMES[d.type as DocumentType][page.lang]),
-        problems: this.problems(appointment.identityCheck, page),
+        problems: identityProblems(appointment.identityCheck, page),
+        ticket,
+        calledText: calledText(ticket, page) || t.queue.notCalled,
+        canCall: appointment.status === 'checked_in' && ticket !== undefined,
+        desk: extra.values?.desk ?? rememberedDesk(page),
         questions: appointment.identityCheck
           ? t.questions[appointment.identityCheck.controlQuestions as ControlQuestions]
           : '',
@@ -152,9 +186,9 @@ export class DeskPages {
         })),
         established,
         reason: extra.values?.reason ?? '',
-        notice: extra.notice,
+        notice,
         errors,
-        errorList: fieldErrors(errors, { outcome: 'outcome-1', reason: 'reason' }),
+        errorList: fieldErrors(errors, { desk: 'desk', outcome: 'outcome-1', reason: 'reason' }),
         hasErrors: Object.keys(errors).length > 0,
       },
       extra.status ?? (Object.keys(errors).length ? 422 : 200),
@@ -192,140 +226,6 @@ export class DeskPages {
     );
   }
 
-  identityForm(
-    page: PageContext,
-    clerk: AuthUser,
-    appointment: AppointmentView,
-    extra: {
-      values?: Record<string, string>;
-      errors?: Errors;
-      decision?: IdentityCheckResultView;
-      status?: number;
-    } = {},
-  ): PageResult {
-    const t = page.t.staff.identity;
-    const values = extra.values ?? {};
-    const errors = extra.errors ?? {};
-    const booked = new Set(appointment.documents.map((d) => d.type));
-    // the documents given at booking first: those are the ones a clerk usually sees
-    const types = [...DOCUMENT_TYPES].sort((a, b) => Number(booked.has(b)) - Number(booked.has(a)));
-    return this.renderer.render(
-      'staff-identity.njk',
-      page,
-      {
-        title: format(t.title, { reference: appointment.reference }),
-        clerk,
-        a: appointment,
-        documents: types.map((type, index) => ({
-          booked: booked.has(type),
-          id: `doc-${index + 1}`,
-          name: `doc_${type}`,
-          legend: `${DOCUMENT_NAMES[type][page.lang]}${booked.has(type) ? ` ${t.booked}` : ''}`,
-          items: (['none', 'valid', 'invalid'] as const).map((value) => ({
-            value,
-            label: value === 'none' ? t.notShown : value === 'valid' ? t.valid : t.invalid,
-            checked: (values[`doc_${type}`] || 'none') === value,
-          })),
-        })),
-        othersOpen: types.some(
-          (type) => !booked.has(type) && ['valid', 'invalid'].includes(values[`doc_${type}`] ?? ''),
-        ),
-        witnessCpr: values.witnessCpr ?? '',
-        yesNo: (name: string) =>
-          (['yes', 'no'] as const).map((value) => ({
-            value,
-            label: value === 'yes' ? page.t.common.yes : page.t.common.no,
-            checked: (values[name] || 'no') === value,
-          })),
-        idTypes: [
-          { value: '', label: t.witnessIdNone },
-          ...DOCUMENT_TYPES.map((type) => ({ value: type, label: DOCUMENT_NAMES[type][page.lang] })),
-        ],
-        witnessIdType: values.witnessIdType ?? '',
-        mitidLegend: format(t.witnessMitid, { days: this.config.witnessMitidMinDays }),
-        questions: CONTROL_QUESTION_OUTCOMES.map((value) => ({
-          value,
-          label: page.t.staff.questions[value],
-          checked: values.controlQuestions === value,
-        })),
-        decision: extra.decision,
-        problems: this.problems(extra.decision, page),
-        errors,
-        errorList: fieldErrors(errors, IDENTITY_TARGETS),
-        hasErrors: Object.keys(errors).length > 0,
-      },
-      extra.status ?? (Object.keys(errors).length ? 422 : 200),
-    );
-  }
-
-  async identityPage(page: PageContext, clerk: AuthUser, id: string): Promise<PageResult> {
-    return this.identityForm(page, clerk, await this.desk.get(id, clerk));
-  }
-
-  /** Records the check and shows the server's decision beside the form, its values kept. */
-  async recordIdentity(page: PageContext, clerk: AuthUser, id: string, form: StaffForm): Promise<PageResult> {
-    const t = page.t.staff.identity;
-    const values: Record<string, string> = {};
-    for (const name of ['witnessCpr', 'witnessPresent', 'witnessIdType', 'witnessMitid', 'controlQuestions'])
-      values[name] = formField(form, name).trim();
-    for (const type of DOCUMENT_TYPES) values[`doc_${type}`] = formField(form, `doc_${type}`);
-    const errors: Errors = {};
-    const cpr = values.witnessCpr.replace(/\s+/g, '');
-    if (cpr && !/^\d{6}-?\d{4}$/.test(cpr)) errors.witnessCpr = t.witnessCprInvalid;
-    if (!(CONTROL_QUESTION_OUTCOMES as readonly string[]).includes(values.controlQuestions))
-      errors.controlQuestions = t.questionsMissing;
-    if (Object.keys(errors).length)
-      return this.identityForm(page, clerk, await this.desk.get(id, clerk), { values, errors });
-    const idType = values.witnessIdType;
-    const dto: IdentityCheckDto = {
-      documents: DOCUMENT_TYPES.filter((type) => ['valid', 'invalid'].includes(values[`doc_${type}`])).map(
-        (type) => ({ type, valid: values[`doc_${type}`] === 'valid' }),
-      ),
-      witness: cpr
-        ? {
-            cprNumber: cpr,
-            present: values.witnessPresent === 'yes',
-            idDocumentType: (DOCUMENT_TYPES as readonly string[]).includes(idType)
-              ? (idType as DocumentType)
-              : null,
-            mitidOver30Days: values.witnessMitid === 'yes',
-          }
-        : null,
-      controlQuestions: values.controlQuestions as ControlQuestions,
-    };
-    try {
-      const decision = await this.identity.record(id, dto, clerk);
-      // recorded: the witness's CPR number is not written back into the page, nor the rest of the witness
-      const {
-        witnessCpr: _cpr,
-        witnessPresent: _present,
-        witnessIdType: _id,
-        witnessMitid: _mitid,
-        ...kept
-      } = values;
-      return this.identityForm(page, clerk, await this.desk.get(id, clerk), {
-        values: kept,
-        decision,
-      });
-    } catch (error) {
-      if (error instanceof DeskError && error.code === DeskErrorCode.WitnessLimitReached)
-        errors.witnessCpr = t.witnessLimit;
-      else if (error instanceof DeskError && error.code === DeskErrorCode.WitnessInvalid)
-        errors.witnessCpr = /applicant/.test(error.message)
-          ? t.witnessIsApplicant
-          : /years old/.test(error.message)
-            ? t.witnessTooYoung
-            : t.witnessCprInvalid;
-      else if (isWrongState(error)) return this.refusal(page, clerk, id, error);
-      else throw error;
-      return this.identityForm(page, clerk, await this.desk.get(id, clerk), { values, errors });
-    }
-  }
-
-  private problems(decision: IdentityCheckResultView | null | undefined, page: PageContext): string[] {
-    return (decision?.problems ?? []).map((problem) => (page.lang === 'da' ? problem.text : problem.textEn));
-  }
-
   /** A desk action; the server's refusal is shown on the appointment page in the clerk's language. */
   private async act(
     page: PageContext,
@@ -345,7 +245,7 @@ export class DeskPages {
     return this.appointment(page, clerk, id, { notice: { kind: 'success', text: done } });
   }
 
-  private async refusal(
+  async refusal(
     page: PageContext,
     clerk: AuthUser,
     id: string,
@@ -373,7 +273,22 @@ export class DeskPages {
   }
 }
 
-function isWrongState(error: unknown): error is DomainError {
+/** The server's problems with an identity check, in the clerk's language. */
+export function identityProblems(
+  decision: IdentityCheckResultView | null | undefined,
+  page: PageContext,
+): string[] {
+  return (decision?.problems ?? []).map((problem) => (page.lang === 'da' ? problem.text : problem.textEn));
+}
+
+/** Where and when a ticket was last called, or empty when it has not been. */
+function calledText(ticket: QueueTicketState | undefined, page: PageContext): string {
+  if (!ticket?.calledAt || !ticket.desk) return '';
+  const values = { desk: ticket.desk, time: clockTime(ticket.calledAt), calls: ticket.calls };
+  return format(ticket.calls > 1 ? page.t.staff.queue.calledAgain : page.t.staff.queue.calledTo, values);
+}
+
+export function isWrongState(error: unknown): error is DomainError {
   return error instanceof DomainError && String(error.code).endsWith('WRONG_STATE');
 }
 

@@ -1,4 +1,4 @@
-import { maskName, readDay, readReference } from './staff-form.js';
+import { maskName, readDay, readDesk, readReference } from './staff-form.js';
 
 describe('staff form input', () => {
   it('reads a reference as a scanner or a clerk types it', () => {
@@ -22,5 +22,15 @@ describe('staff form input', () => {
   it('masks a name to the first name and initials', () => {
     expect(maskName('Anna Marie Jensen')).toBe('Anna M. J.');
     expect(maskName('Cher')).toBe('Cher');
+  });
+
+  it('reads a desk name as the queue accepts it', () => {
+    expect(readDesk('3')).toBe('3');
+    expect(readDesk('  Skranke   4 ')).toBe('Skranke 4');
+    expect(readDesk('Øst-2')).toBe('Øst-2');
+    expect(readDesk('')).toBeUndefined();
+    expect(readDesk('-3')).toBeUndefined();
+    expect(readDesk('<b>3</b>')).toBeUndefined();
+    expect(readDesk('x'.repeat(21))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { normalizeReference } from '../../bookings/index.js';
+import type { PageContext } from '../base/page-context.js';
 
 /** A form body or query as Fastify hands it over: strings, or arrays of them for repeated names. */
 export type StaffForm = Record<string, string | string[] | undefined> | undefined;
@@ -40,4 +41,28 @@ export function readDay(input: string): string | undefined {
 export function maskName(fullName: string): string {
   const [first, ...rest] = fullName.trim().split(/\s+/);
   return [first, ...rest.map((part) => `${part[0]}.`)].join(' ');
+}
+
+/** The desk the clerk sits at, remembered on this computer (a desk name, no personal data). */
+export const DESK_COOKIE = 'desk';
+const DESK = /^[\p{L}\p{N}][\p{L}\p{N} .-]*$/u;
+
+/** A desk name as the queue's API accepts it (letters and digits, at most 20 characters), or undefined. */
+export function readDesk(input: string): string | undefined {
+  const desk = input.trim().replace(/\s+/g, ' ');
+  return desk.length <= 20 && DESK.test(desk) ? desk : undefined;
+}
+
+export function rememberedDesk(page: PageContext): string {
+  return readDesk(page.cookie(DESK_COOKIE) ?? '') ?? '';
+}
+
+export function rememberDesk(page: PageContext, desk: string): void {
+  void page.setCookie(DESK_COOKIE, desk, {
+    path: '/staff',
+    sameSite: 'strict',
+    httpOnly: true,
+    secure: page.secureCookies,
+    maxAge: 365 * 24 * 3600,
+  });
 }

@@ -19,6 +19,8 @@ import { CsrfGuard } from '../base/csrf.guard.js';
 import { Page, sendPage } from '../base/page-context.js';
 import type { PageContext } from '../base/page-context.js';
 import { DeskPages } from './desk-pages.service.js';
+import { IdentityPages } from './identity-pages.service.js';
+import { QueuePages } from './queue-pages.service.js';
 import { SignInPages } from './sign-in-pages.service.js';
 import type { StaffForm } from './staff-form.js';
 import { StaffPagesFilter } from './staff-pages.filter.js';
@@ -70,6 +72,8 @@ export class DeskPagesController {
   constructor(
     private readonly signIn: SignInPages,
     private readonly desk: DeskPages,
+    private readonly identityPages: IdentityPages,
+    private readonly queue: QueuePages,
   ) {}
 
   @Get('centre')
@@ -92,6 +96,18 @@ export class DeskPagesController {
     sendPage(reply, await this.desk.day(page, clerk, centreId, query));
   }
 
+  @Post('centre/:centre/call-next')
+  @HttpCode(200)
+  async callNext(
+    @Page() page: PageContext,
+    @Clerk() clerk: AuthUser,
+    @Param('centre') centreId: string,
+    @Body() body: StaffForm,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendPage(reply, await this.queue.callNext(page, clerk, centreId, body));
+  }
+
   @Get('find')
   async find(
     @Page() page: PageContext,
@@ -107,9 +123,32 @@ export class DeskPagesController {
     @Page() page: PageContext,
     @Clerk() clerk: AuthUser,
     @Param('appointment') id: string,
+    @Query('called') called: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendPage(reply, await this.desk.appointment(page, clerk, id));
+    sendPage(reply, await this.desk.appointment(page, clerk, id, { called: called === '1' }));
+  }
+
+  @Post('appointment/:appointment/call')
+  @HttpCode(200)
+  async call(
+    @Page() page: PageContext,
+    @Clerk() clerk: AuthUser,
+    @Param('appointment') id: string,
+    @Body() body: StaffForm,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendPage(reply, await this.queue.call(page, clerk, id, body));
+  }
+
+  @Get('appointment/:appointment/slip')
+  async slip(
+    @Page() page: PageContext,
+    @Clerk() clerk: AuthUser,
+    @Param('appointment') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendPage(reply, await this.queue.slip(page, clerk, id));
   }
 
   @Post('appointment/:appointment/check-in')
@@ -130,7 +169,7 @@ export class DeskPagesController {
     @Param('appointment') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendPage(reply, await this.desk.identityPage(page, clerk, id));
+    sendPage(reply, await this.identityPages.identityPage(page, clerk, id));
   }
 
   @Post('appointment/:appointment/identity-check')
@@ -142,7 +181,7 @@ export class DeskPagesController {
     @Body() body: StaffForm,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendPage(reply, await this.desk.recordIdentity(page, clerk, id, body));
+    sendPage(reply, await this.identityPages.recordIdentity(page, clerk, id, body));
   }
 
   @Post('appointment/:appointment/complete')

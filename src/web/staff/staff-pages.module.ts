@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../../accounts/index.js';
 import { CentresModule } from '../../centres/index.js';
 import { DeskModule } from '../../desk/index.js';
+import { QueueModule } from '../../queue/index.js';
 import { StaffSessionsModule } from '../../staff-sessions/index.js';
 import { CsrfGuard } from '../base/csrf.guard.js';
 import { PageExceptionFilter } from '../base/page-exception.filter.js';
 import { PageRenderer } from '../base/page-renderer.js';
 import { DeskPages } from './desk-pages.service.js';
+import { IdentityPages } from './identity-pages.service.js';
+import { QueuePages } from './queue-pages.service.js';
 import { SignInPages } from './sign-in-pages.service.js';
 import { DeskPagesController, StaffSignInController } from './staff-pages.controller.js';
 import { StaffPagesFilter } from './staff-pages.filter.js';
@@ -24,11 +27,12 @@ export const STAFF_PAGE_ROUTES: string[] = [
   'staff/centre',
   'staff/find',
   'staff/centre/\\:centre',
+  'staff/centre/\\:centre/call-next',
   'staff/appointment/\\:appointment{/*action}',
 ];
 
 @Module({
-  imports: [AccountsModule, CentresModule, DeskModule, StaffSessionsModule],
+  imports: [AccountsModule, CentresModule, DeskModule, QueueModule, StaffSessionsModule],
   controllers: [StaffSignInController, DeskPagesController],
   providers: [
     PageRenderer,
@@ -38,6 +42,8 @@ export const STAFF_PAGE_ROUTES: string[] = [
     StaffSessionGuard,
     SignInPages,
     DeskPages,
+    IdentityPages,
+    QueuePages,
   ],
 })
 export class StaffPagesModule {}

@@ -1,6 +1,7 @@
 import { adminCalendarDa } from './admin-calendar.da.js';
 import { adminPeopleDa } from './admin-people.da.js';
 import { adminDa } from './admin.da.js';
+import { deskQueueDa } from './desk-queue.da.js';
 import { displayDa } from './display.da.js';
 
 /** Every Danish text of the pages; `en.ts` has the same keys (a unit test holds them equal). `{x}` is filled in. */
@@ -191,6 +192,8 @@ export const da = {
     ics: 'Hent tiden til din kalender (.ics)',
     print: 'Printvenlig udgave',
     manage: 'Se, flyt eller aflys tiden',
+    codeLabel: 'QR-kode med bookingnummeret {reference}',
+    codeCaption: 'Vis koden ved skranken, så kan personalet scanne dit bookingnummer.',
   },
   manage: {
     title: 'Din booking',
@@ -404,6 +407,10 @@ export const da = {
       witnessPresent: 'Er vidnet mødt op?',
       witnessIdType: 'Vidnets billed-id',
       witnessIdNone: 'Intet vist',
+      witnessCprDocument: 'Vidnets dokument med CPR-nummer',
+      witnessCprDocumentHint:
+        'Kun når billed-ID’et ikke viser CPR-nummeret (fx udenlandsk pas): sundhedskort, bopælsattest, årsopgørelse eller udbetalingsbevis',
+      witnessCprDocumentNone: 'Intet vist',
       witnessMitid: 'Har vidnet haft MitID i mere end {days} dage?',
       witnessIsApplicant: 'Vidnet kan ikke være borgeren selv',
       witnessTooYoung: 'Vidnet skal være mindst 18 år på dagen for tiden',
@@ -425,6 +432,7 @@ export const da = {
       insufficient_register_data: 'CPR har for få oplysninger til at stille spørgsmål',
       not_asked: 'Ikke stillet (der bruges et vidne)',
     },
+    queue: deskQueueDa,
   },
   admin: { ...adminDa, calendar: adminCalendarDa, people: adminPeopleDa },
   display: displayDa,

@@ -2,6 +2,7 @@ import { adminCalendarEn } from './admin-calendar.en.js';
 import { adminPeopleEn } from './admin-people.en.js';
 import { adminEn } from './admin.en.js';
 import type { Texts } from './da.js';
+import { deskQueueEn } from './desk-queue.en.js';
 import { displayEn } from './display.en.js';
 
 /** Every English text of the pages, with exactly the keys of `da.ts`. */
@@ -192,6 +193,8 @@ export const en: Texts = {
     ics: 'Add the time to your calendar (.ics)',
     print: 'Printable version',
     manage: 'View, move or cancel the time',
+    codeLabel: 'QR code of the booking reference {reference}',
+    codeCaption: 'Show the code at the desk, and the staff can scan your booking reference.',
   },
   manage: {
     title: 'Your booking',
@@ -405,6 +408,10 @@ export const en: Texts = {
       witnessPresent: 'Has the witness come?',
       witnessIdType: 'The witness’s photo ID',
       witnessIdNone: 'None shown',
+      witnessCprDocument: 'The witness’s document with the CPR number',
+      witnessCprDocumentHint:
+        'Only when the photo ID shows no CPR number (a foreign passport, for example): health insurance card, residence certificate, tax statement or benefit payment proof',
+      witnessCprDocumentNone: 'None shown',
       witnessMitid: 'Has the witness held MitID for more than {days} days?',
       witnessIsApplicant: 'The witness cannot be the applicant',
       witnessTooYoung: 'The witness must be at least 18 years old on the day of the appointment',
@@ -426,6 +433,7 @@ export const en: Texts = {
       insufficient_register_data: 'The CPR register holds too little to ask questions',
       not_asked: 'Not asked (a witness is used)',
     },
+    queue: deskQueueEn,
   },
   admin: { ...adminEn, calendar: adminCalendarEn, people: adminPeopleEn },
   display: displayEn,
