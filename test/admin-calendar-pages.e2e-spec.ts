@@ -240,6 +240,15 @@ describe('Administration pages for centres and calendars', () => {
       .expect(303);
     expect(confirmed.headers.location).toBe(`/admin/centre/${id}/types?saved=types&cancelled=1`);
     expect(await statusOf(id, booking.reference)).toBe('cancelled');
+    // the names on the confirmation page were read from the bookings: each read is in the booking's audit trail
+    const audit = await t
+      .http()
+      .get(`/api/admin/bookings/${booking.id}/audit`)
+      .set(bearer(token))
+      .expect(200);
+    expect((audit.body as { action: string }[]).map((entry) => entry.action)).toContain(
+      'appointment.viewed_as_affected_by_calendar_change',
+    );
   });
 
   it('sets several opening intervals a day, maps the service’s checks to the rows, and confirms lost desks', async () => {
@@ -357,6 +366,34 @@ describe('Administration pages for centres and calendars', () => {
     );
     expect(mail?.text).toContain(booking.reference);
     expect(mail?.text).toContain('Personalemøde');
+  });
+
+  it('asks before a centre that is made inactive cancels its booked times', async () => {
+    const { id } = await newCentre(t, token, { name: 'Borgerservice Jelling' });
+    const booking = await book(id, '09:15');
+    const page = await admin.get(`/admin/centre/${id}`).expect(200);
+    const typed = Object.fromEntries(
+      [
+        ...page.text.matchAll(
+          /<input type="(?:text|email|tel)" id="(\w+)" name="\w+" class="[^"]*" value="([^"]*)"/g,
+        ),
+      ].map((m) => [m[1], m[2]]),
+    );
+    const fields = { ...typed, witnessPolicy: 'recommend', slotMinutes: '15' };
+    const asked = await post(`/admin/centre/${id}`, fields, 409);
+    expect(asked.text).toContain(booking.reference);
+    expect(hiddenFields(asked.text)).not.toHaveProperty('active');
+    expect(await statusOf(id, booking.reference)).toBe('booked');
+    await admin
+      .post(`/admin/centre/${id}`)
+      .type('form')
+      .send({ ...hiddenFields(asked.text), confirm: 'yes' })
+      .expect(303);
+    expect(await statusOf(id, booking.reference)).toBe('cancelled');
+    const api = (await t.http().get(`/api/admin/centres/${id}`).set(bearer(token)).expect(200)).body as {
+      active: boolean;
+    };
+    expect(api.active).toBe(false);
   });
 
   it('refuses a form without its CSRF token, an unknown centre and a desk account, and leaves the API where it was', async () => {

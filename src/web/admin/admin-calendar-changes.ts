@@ -104,7 +104,7 @@ export class AdminCalendarChanges {
       {
         title: t.title,
         ...centreFrame(clerk, centre, section),
-        lead: format(t.lead, { count: bookings.length }),
+        lead: bookings.length === 1 ? t.leadOne : format(t.lead, { count: bookings.length }),
         action: centrePath(centre.id, section),
         hidden: Object.entries(values).map(([name, value]) => ({ name, value })),
         rows: bookings.map((booking) => ({

@@ -92,7 +92,8 @@ export const adminCalendarDa = {
     opens: 'Åbner',
     closes: 'Lukker',
     desks: 'Skranker',
-    timeHint: 'tt:mm',
+    timeHint:
+      'Skriv tiderne som tt:mm, fx 09:00. Skranker: hvor mange borgere der kan betjenes på samme tid.',
     save: 'Gem åbningstiderne',
     weekdays: {
       '1': 'Mandag',
@@ -128,6 +129,8 @@ export const adminCalendarDa = {
   },
   confirm: {
     title: 'Ændringen aflyser bookede tider',
+    leadOne:
+      'Ændringen tager skranker fra 1 booket tid. Bekræfter du den, aflyses tiden, og borgeren får en e-mail om det.',
     lead: 'Ændringen tager skranker fra {count} bookede tider. Bekræfter du den, aflyses tiderne, og hver borger får en e-mail om det.',
     caption: 'Bookede tider der aflyses',
     time: 'Tid',

@@ -96,7 +96,8 @@ export const adminCalendarEn: Shape<typeof adminCalendarDa> = {
     opens: 'Opens',
     closes: 'Closes',
     desks: 'Desks',
-    timeHint: 'hh:mm',
+    timeHint:
+      'Write the times as hh:mm, e.g. 09:00. Desks: how many citizens can be served at the same time.',
     save: 'Save the opening hours',
     weekdays: {
       '1': 'Monday',
@@ -132,6 +133,8 @@ export const adminCalendarEn: Shape<typeof adminCalendarDa> = {
   },
   confirm: {
     title: 'The change cancels booked times',
+    leadOne:
+      'The change takes desks from 1 booked time. If you confirm it, the time is cancelled and the citizen gets an e-mail about it.',
     lead: 'The change takes desks from {count} booked times. If you confirm it, the times are cancelled and each citizen gets an e-mail about it.',
     caption: 'Booked times that will be cancelled',
     time: 'Time',
