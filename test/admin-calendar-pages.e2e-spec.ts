@@ -403,6 +403,12 @@ describe('Administration pages for centres and calendars', () => {
       .type('form')
       .send({ from: '05.01.2027', reason: 'x' })
       .expect(403);
+    // a body that is not a form is read as an empty one: field errors, never a 500
+    const form = await admin.get('/admin/new-centre').expect(200);
+    const odd = await admin
+      .post('/admin/new-centre')
+      .send({ _csrf: hidden(form.text, '_csrf'), name: 5, typeRows: [] });
+    expect(odd.status).toBeLessThan(500);
     await admin.get('/admin/centre/00000000-0000-0000-0000-000000000000').expect(404);
     await admin.get('/admin/centre/not-a-centre/hours').expect(404);
     const desk = await signIn('staff', [id]);

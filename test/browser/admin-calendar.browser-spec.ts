@@ -108,6 +108,7 @@ describeWithBrowser('Administration of centres and calendars in Chromium', () =>
     const label = (kind: string) => `${lang} ${kind}`;
     await activate(page, 'main a[href="/admin/centre"]');
     await axe(page, label('centres'), js);
+    if (lang === 'da') await shots(page, 'centres');
     await activate(page, 'a[href="/admin/new-centre"]');
     await axe(page, label('new centre'), js);
     await submit(page, '/admin/new-centre');

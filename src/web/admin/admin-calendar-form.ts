@@ -35,8 +35,12 @@ export const CENTRE_FLAGS = [
 /** A form's fields as typed (trimmed), for writing back into the form or into a confirmation's hidden fields. */
 export function formValues(form: StaffForm): Values {
   const values: Values = {};
-  for (const name of Object.keys(form ?? {}))
-    if (name !== '_csrf' && name !== 'confirm') values[name] = formField(form, name).trim();
+  if (form === null || typeof form !== 'object') return values;
+  for (const name of Object.keys(form)) {
+    // a body that is not a form (JSON, say) may hold anything: only text is a field's value
+    const value = formField(form, name) as unknown;
+    if (name !== '_csrf' && name !== 'confirm' && typeof value === 'string') values[name] = value.trim();
+  }
   return values;
 }
 
