@@ -37,7 +37,7 @@ export function shortTime(iso: string | null, zone: string, lang: Language): str
 
 /** A share (0–1) as per cent with one decimal, in the reader's language. */
 export function percent(share: number, lang: Language): string {
-  return `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(share * 100)} %`;
+  return `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(share * 100)}\u00a0%`;
 }
 
 /** An audit action's key among the texts (`user.created` → `user_created`: a text's path has no dots in a key). */

@@ -16,8 +16,8 @@ export interface ChartSpec {
   title: string;
   description: string;
   bars: ChartBar[];
-  /** Shown after each bar's value, e.g. ' %'. */
-  unit?: string;
+  /** A bar's value as its label shows it (numbers in the reader's language, a unit). */
+  valueText?: (value: number) => string;
   /** The axis's end; by default the largest value's. */
   max?: number;
   width: number;
@@ -64,28 +64,34 @@ export function accessibleSvg(svg: string, spec: Pick<ChartSpec, 'id' | 'title' 
   );
 }
 
-/** A horizontal bar chart drawn on the server, so it shows without JavaScript. */
+/**
+ * A horizontal bar chart drawn on the server, so it shows without JavaScript. Narrow (a phone), each bar's name
+ * stands above it rather than beside it, so that long names leave the bars room.
+ */
 export function barChartSvg(spec: ChartSpec): string {
-  const height = 24 + spec.bars.length * 36;
+  const compact = spec.width < 400;
+  const height = 32 + spec.bars.length * (compact ? 48 : 36);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height });
   try {
-    const unit = spec.unit ?? '';
+    const valueText = spec.valueText ?? String;
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: FONT, fontSize: 14, color: INK },
-      grid: { left: 8, right: 56, top: 8, bottom: 16 },
+      grid: { left: 8, right: 64, top: 8, bottom: 24 },
       xAxis: {
         type: 'value',
         max: spec.max,
         minInterval: 1,
-        axisLabel: { color: INK, fontSize: 12 },
+        axisLabel: { color: INK, fontSize: 12, hideOverlap: true },
         splitLine: { lineStyle: { color: '#d3d3d3' } },
       },
       yAxis: {
         type: 'category',
         inverse: true,
         data: spec.bars.map((bar) => bar.label),
-        axisLabel: { color: INK, fontSize: 14 },
+        axisLabel: compact
+          ? { color: INK, fontSize: 14, inside: true, verticalAlign: 'bottom', padding: [0, 0, 10, 0] }
+          : { color: INK, fontSize: 14 },
         axisLine: { lineStyle: { color: INK } },
         axisTick: { show: false },
       },
@@ -93,14 +99,14 @@ export function barChartSvg(spec: ChartSpec): string {
         {
           type: 'bar',
           data: spec.bars.map((bar) => bar.value),
-          barMaxWidth: 24,
+          barMaxWidth: compact ? 14 : 24,
           itemStyle: { color: BAR },
           label: {
             show: true,
             position: 'right',
             color: INK,
             fontSize: 14,
-            formatter: ({ value }: { value: number }) => `${value}${unit}`,
+            formatter: ({ value }: { value: number }) => valueText(value),
           },
         },
       ],

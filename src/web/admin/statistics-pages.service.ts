@@ -169,7 +169,7 @@ export class StatisticsPages {
       .map((row) => ({ label: row.label, value: Math.round(row.raw * 1000) / 10 }));
     const both = (id: string, spec: Omit<Parameters<typeof barChartSvg>[0], 'id' | 'width'>) => ({
       narrow: barChartSvg({ ...spec, id: `${id}-narrow`, width: 340 }),
-      wide: barChartSvg({ ...spec, id: `${id}-wide`, width: 720 }),
+      wide: barChartSvg({ ...spec, id: `${id}-wide`, width: 520 }),
     });
     return {
       counts: both('counts', { title: t.chartTitle, description: t.chartDesc, bars: counts }),
@@ -177,7 +177,7 @@ export class StatisticsPages {
         title: t.sharesTitle,
         description: t.sharesDesc,
         bars: shares,
-        unit: ' %',
+        valueText: (value: number) => percent(value / 100, page.lang),
         max: 100,
       }),
     };
