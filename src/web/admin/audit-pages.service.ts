@@ -54,13 +54,14 @@ export class AuditPages {
   async trail(page: PageContext, admin: AuthUser, id: string): Promise<PageResult> {
     const t = page.t.admin.people.audit;
     const booking = await this.audit.findBooking({ id });
-    // an unknown id answers as the API does: AuditService's own not-found
-    const records = await this.audit.forBooking(booking?.id ?? id, admin);
-    const centre = await this.centres.get(booking!.centreId, admin);
+    // an unknown booking is refused by the same call as the API's, with its not-found
+    if (!booking) return this.audit.forBooking(id, admin).then(() => this.form(page, admin));
+    const records = await this.audit.forBooking(booking.id, admin);
+    const centre = await this.centres.get(booking.centreId, admin);
     const emails = new Map((await this.users.list()).map((user) => [user.id, user.email]));
     const actions = t.actions as Record<string, string>;
     return this.renderer.render('people-audit.njk', page, {
-      title: format(t.heading, { reference: booking!.reference }),
+      title: format(t.heading, { reference: booking.reference }),
       ...adminFrame(admin, 'audit'),
       booking,
       centreText: format(t.centre, { centre: centre.name, zone: centre.timeZone }),
