@@ -9,6 +9,7 @@ import { AuditErrorCode } from './audit/audit.error.js';
 import { CapacityErrorCode } from './capacity/capacity.error.js';
 import { DatabaseErrorCode } from './common/database-unavailable.js';
 import { QueueErrorCode } from './queue/queue.error.js';
+import { OutboxErrorCode } from './notifications/outbox.error.js';
 
 type ErrorCode =
   | InputErrorCode
@@ -20,7 +21,8 @@ type ErrorCode =
   | AuditErrorCode
   | CapacityErrorCode
   | DatabaseErrorCode
-  | QueueErrorCode;
+  | QueueErrorCode
+  | OutboxErrorCode;
 
 /** The one place domain error codes become HTTP statuses; adding a code without a case fails to compile. */
 function statusOfCode(code: ErrorCode): number {
@@ -51,6 +53,7 @@ function statusOfCode(code: ErrorCode): number {
     case DeskErrorCode.WitnessLimitReached:
     case QueueErrorCode.NotWaiting:
     case QueueErrorCode.NobodyWaiting:
+    case OutboxErrorCode.NotFailed:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.UserNotFound:
     case CalendarErrorCode.CentreNotFound:
@@ -58,6 +61,7 @@ function statusOfCode(code: ErrorCode): number {
     case DeskErrorCode.AppointmentNotFound:
     case AuditErrorCode.BookingNotFound:
     case QueueErrorCode.AppointmentNotFound:
+    case OutboxErrorCode.MessageNotFound:
       return HttpStatus.NOT_FOUND;
     case RateLimitErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BearerAuth, Roles } from '../auth/index.js';
+import { BearerAuth, CurrentUser, Roles } from '../auth/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { ApiErrors } from '../common/api-errors.js';
 import { AuditService } from './audit.service.js';
 import { AuditView } from './audit.view.js';
@@ -16,12 +17,12 @@ export class AuditController {
   // The operationId it had before audit and statistics became modules of their own, for generated clients.
   @ApiOperation({
     operationId: 'AdminRecordsController_auditTrail',
-    summary: 'The audit trail of one booking',
+    summary: 'The audit trail of one booking (the read is recorded too)',
   })
   @Get('bookings/:id/audit')
   @ApiOkResponse({ type: [AuditView] })
   @ApiErrors(404)
-  auditTrail(@Param('id') id: string): Promise<AuditView[]> {
-    return this.audit.forBooking(id);
+  auditTrail(@Param('id') id: string, @CurrentUser() admin: AuthUser): Promise<AuditView[]> {
+    return this.audit.forBooking(id, admin);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/index.js';
 import { Clock } from '../common/clock.js';
 import { isUuid } from '../common/validators.js';
+import { inTransaction } from '../database/transaction.js';
 import { AuditError } from './audit.error.js';
 import { AuditRecord } from './audit-record.entity.js';
 import type { AuditView } from './audit.view.js';
@@ -14,6 +15,12 @@ export interface AuditEntry {
   bookingId?: string | null;
   centreId?: string | null;
   detail?: Record<string, unknown>;
+}
+
+export interface AuditedBooking {
+  id: string;
+  reference: string;
+  centreId: string;
 }
 
 @Injectable()
@@ -52,16 +59,35 @@ export class AuditService {
     return records.map((record) => this.view(record));
   }
 
-  async forBooking(bookingId: string): Promise<AuditView[]> {
-    const known = isUuid(bookingId)
-      ? await this.dataSource.query<unknown[]>(AUDIT_SQL.bookingExists, [bookingId])
-      : [];
-    if (known.length === 0) throw AuditError.notFound();
-    const records = await this.dataSource.manager.find(AuditRecord, {
-      where: { bookingId },
-      order: { at: 'ASC', id: 'ASC' },
+  /**
+   * A booking's trail, read by an administrator: the read is itself recorded (`audit.booking_trail_read`, the booking
+   * in its detail, not as its booking) so that who looked is known and reading a trail never changes it.
+   */
+  async forBooking(bookingId: string, reader: AuthUser): Promise<AuditView[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [booking] = isUuid(bookingId)
+        ? await manager.query<{ centre_id: string }[]>(AUDIT_SQL.bookingCentre, [bookingId])
+        : [];
+      if (!booking) throw AuditError.notFound();
+      const records = await manager.find(AuditRecord, {
+        where: { bookingId },
+        order: { at: 'ASC', id: 'ASC' },
+      });
+      await this.record(manager, reader, [
+        { action: 'audit.booking_trail_read', centreId: booking.centre_id, detail: { bookingId } },
+      ]);
+      return records.map((record) => this.view(record));
     });
-    return records.map((record) => this.view(record));
+  }
+
+  /** A booking's id, reference and centre by its reference or id, for looking up its trail; null when unknown. */
+  async findBooking(by: { reference: string } | { id: string }): Promise<AuditedBooking | null> {
+    if ('id' in by && !isUuid(by.id)) return null;
+    const [row] = await this.dataSource.query<{ id: string; reference: string; centre_id: string }[]>(
+      'id' in by ? AUDIT_SQL.bookingById : AUDIT_SQL.bookingByReference,
+      ['id' in by ? by.id : by.reference],
+    );
+    return row ? { id: row.id, reference: row.reference, centreId: row.centre_id } : null;
   }
 
   private view(record: AuditRecord): AuditView {

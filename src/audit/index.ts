@@ -2,4 +2,4 @@
 export { AuditModule } from './audit.module.js';
 export { AuditService } from './audit.service.js';
 export { AuditView } from './audit.view.js';
-export type { AuditEntry } from './audit.service.js';
+export type { AuditEntry, AuditedBooking } from './audit.service.js';

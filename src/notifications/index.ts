@@ -6,5 +6,7 @@ export { NotificationsModule } from './notifications.module.js';
 export { NotificationsService } from './notifications.service.js';
 export { receiptCodeDataUri, receiptCodeSvg } from './receipt-code.js';
 export { OutboxDeliveryService } from './outbox-delivery.service.js';
+export { OutboxError, OutboxErrorCode } from './outbox.error.js';
+export type { OutboxEntryView } from './outbox.view.js';
 export type { MessageKind } from './outbox-message.entity.js';
 export { insertPendingMessages } from './outbox.sql.js';

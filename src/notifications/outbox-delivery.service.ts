@@ -2,13 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { isUuid } from '../common/validators.js';
 import { AppConfig } from '../config/app-config.js';
-import { PersonalDataCipher } from '../personal-data/index.js';
+import { AuditService } from '../audit/index.js';
+import type { AuthUser } from '../auth/index.js';
+import { inTransaction } from '../database/transaction.js';
+import { maskEmail, PersonalDataCipher } from '../personal-data/index.js';
 import { MailTransport } from './mail-transport.js';
 import { MailFacts, renderMail } from './notifications.service.js';
 import { DeliveryStatus, OutboxMessage } from './outbox-message.entity.js';
 import type { OutboxEntryView } from './outbox.view.js';
 import { DELIVERY_SQL } from './outbox.sql.js';
+import { OutboxError } from './outbox.error.js';
 
 export const MAX_ATTEMPTS = 60;
 
@@ -46,6 +51,7 @@ export class OutboxDeliveryService {
     private readonly cipher: PersonalDataCipher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Shutting down: the message being sent is finished, the rest of a claimed batch is handed back. */
@@ -63,6 +69,7 @@ export class OutboxDeliveryService {
       id: message.id,
       bookingId: message.bookingId,
       kind: message.kind,
+      recipientMasked: this.recipientOf(message.contentEncrypted),
       status: message.status,
       attempts: message.attempts,
       nextAttemptAt: message.status === 'pending' ? message.nextAttemptAt.toISOString() : null,
@@ -70,6 +77,33 @@ export class OutboxDeliveryService {
       createdAt: message.createdAt.toISOString(),
       sentAt: message.sentAt?.toISOString() ?? null,
     }));
+  }
+
+  /** A failed message due again at once, its attempts from nought; in the audit trail of its booking. */
+  async retry(id: string, admin: AuthUser): Promise<void> {
+    if (!isUuid(id)) throw OutboxError.notFound();
+    await inTransaction(this.dataSource, async (manager) => {
+      const [rows] = await manager.query<[{ booking_id: string }[], number]>(DELIVERY_SQL.retryFailed, [
+        id,
+        this.clock.now().toJSDate(),
+      ]);
+      if (rows.length === 0) {
+        const known = await manager.query<unknown[]>(DELIVERY_SQL.exists, [id]);
+        throw known.length ? OutboxError.notFailed() : OutboxError.notFound();
+      }
+      await this.audit.record(manager, admin, [
+        { action: 'outbox.retried', bookingId: rows[0].booking_id, detail: { messageId: id } },
+      ]);
+    });
+  }
+
+  private recipientOf(content: string | null): string | null {
+    if (!content) return null;
+    try {
+      return maskEmail(this.cipher.decrypt<MailFacts>(content).to);
+    } catch {
+      return null;
+    }
   }
 
   async deliverDue(limit = 20): Promise<DeliveryRun> {

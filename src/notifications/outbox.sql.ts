@@ -19,4 +19,8 @@ export const DELIVERY_SQL = {
   markSent: `UPDATE outbox_message SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`,
   markRetryOrFailed: `UPDATE outbox_message SET status = $2, next_attempt_at = $3, lease_until = NULL, last_error = $4 WHERE id = $1`,
   handBack: `UPDATE outbox_message SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+  // an administrator's "send again": a failed message is due at once with its attempts counted from nought
+  retryFailed: `UPDATE outbox_message SET status = 'pending', attempts = 0, next_attempt_at = $2, lease_until = NULL
+       WHERE id = $1 AND status = 'failed' RETURNING booking_id`,
+  exists: 'SELECT 1 FROM outbox_message WHERE id = $1',
 };

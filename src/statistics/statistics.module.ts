@@ -7,5 +7,6 @@ import { StatisticsService } from './statistics.service.js';
   imports: [CentresModule],
   controllers: [StatisticsController],
   providers: [StatisticsService],
+  exports: [StatisticsService],
 })
 export class StatisticsModule {}
