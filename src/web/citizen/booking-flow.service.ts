@@ -463,11 +463,16 @@ export class BookingFlowService {
     if (error.code === BookingErrorCode.WitnessInvalid) {
       const messages = page.t.witness.errors;
       const text = error.details.map((issue) => issue.message).join(' ');
-      const message = /applicant/.test(text)
-        ? messages.sameAsApplicant
-        : /18/.test(text)
-          ? messages.underage
-          : messages.requiredWitness;
+      // a required witness first: its reasons may name the applicant too
+      const message = /a witness is required/.test(text)
+        ? /earlier visit/.test(text)
+          ? messages.requiredAfterFailedCheck
+          : messages.requiredWitness
+        : /applicant/.test(text)
+          ? messages.sameAsApplicant
+          : /18/.test(text)
+            ? messages.underage
+            : messages.requiredWitness;
       const target = fields.includes('witness') ? 'witnessFullName' : 'witnessCprNumber';
       return this.witnessPage(page, state, undefined, { [target]: message }, undefined, 422);
     }

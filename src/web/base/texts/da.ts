@@ -154,6 +154,8 @@ export const da = {
       fullName: 'Indtast vidnets fulde navn',
       cprNumber: 'Indtast vidnets CPR-nummer med 10 cifre, fx 020285-1234',
       phone: 'Indtast et gyldigt telefonnummer',
+      requiredAfterFailedCheck:
+        'Din identitet kunne ikke bekræftes ved et tidligere besøg, så du skal have et vidne med: skriv vidnets navn og CPR-nummer',
       requiredWitness: 'Dette Borgerservice kræver et vidne: indtast vidnets navn og CPR-nummer',
       sameAsApplicant: 'Vidnet kan ikke være dig selv',
       underage: 'Vidnet skal være mindst 18 år på dagen for din tid',

@@ -155,6 +155,8 @@ export const en: Texts = {
       fullName: 'Enter the witness’s full name',
       cprNumber: 'Enter the witness’s 10-digit CPR number, e.g. 020285-1234',
       phone: 'Enter a valid phone number',
+      requiredAfterFailedCheck:
+        'Your identity could not be confirmed at an earlier visit, so you must bring a witness: enter the witness’s name and CPR number',
       requiredWitness: 'This centre requires a witness: enter the witness’s name and CPR number',
       sameAsApplicant: 'The witness cannot be you',
       underage: 'The witness must be at least 18 on the day of your appointment',
