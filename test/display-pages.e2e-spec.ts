@@ -1,27 +1,12 @@
-import request from 'supertest';
-import { UsersService } from '../src/accounts/users.service.js';
+import { centreWithQueue as queueAt, checkIn, post, signIn } from './support/desk-pages.js';
 import { openEventStream } from './support/event-stream.js';
-import { newBookingBody, newCentre } from './support/factories.js';
-import { bearer, loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
-
-type Agent = ReturnType<typeof request.agent>;
-type Booked = {
-  id: string;
-  reference: string;
-  applicant: { fullName: string; email: string };
-  cprNumber: string;
-};
-
-const hidden = (html: string, name: string): string =>
-  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+import { loginAs, startTestApp, TestApp, withServer } from './support/test-app.js';
 
 const MONDAY = '2027-01-04';
-const password = 'correct horse battery';
 
 describe('The waiting-room display page: numbers and desks, live, across instances, and nothing personal', () => {
   let t: TestApp;
   let admin: string;
-  let seq = 0;
 
   beforeAll(async () => {
     t = await startTestApp({ now: `${MONDAY}T08:00:00+01:00` });
@@ -32,42 +17,7 @@ describe('The waiting-room display page: numbers and desks, live, across instanc
     await t?.close();
   });
 
-  async function signIn(app: TestApp, centreIds: string[]): Promise<Agent> {
-    const email = `display-desk-${++seq}@test.localhost`;
-    await app.app.get(UsersService).create({ email, password, role: 'staff', centreIds });
-    const agent = request.agent(app.app.getHttpServer());
-    const form = await agent.get('/staff').expect(200);
-    await agent
-      .post('/staff/sign-in')
-      .type('form')
-      .send({ _csrf: hidden(form.text, '_csrf'), email, password })
-      .expect(303);
-    return agent;
-  }
-
-  async function centreWithQueue(names = 'Borgerservice Kø'): Promise<{ id: string; bookings: Booked[] }> {
-    t.clock.set(`${MONDAY}T08:00:00+01:00`);
-    const id = (await newCentre(t, admin, { name: names })).id;
-    const bookings: Booked[] = [];
-    for (const time of ['09:00', '09:15', '09:30']) {
-      const body = newBookingBody(id, `${MONDAY}T${time}:00+01:00`);
-      const created = (await t.http().post('/api/bookings').send(body).expect(201)).body as Booked;
-      bookings.push({ ...created, cprNumber: body.applicant.cprNumber as string });
-    }
-    return { id, bookings };
-  }
-
-  async function checkIn(app: TestApp, ids: string[], centreId: string): Promise<void> {
-    const { token } = await loginAs(app, 'staff', [centreId]);
-    for (const id of ids)
-      await app.http().post(`/api/staff/appointments/${id}/check-in`).set(bearer(token)).expect(200);
-  }
-
-  const post = (agent: Agent, path: string, page: string, fields: Record<string, string>) =>
-    agent
-      .post(path)
-      .type('form')
-      .send({ _csrf: hidden(page, '_csrf'), ...fields });
+  const centreWithQueue = (name = 'Borgerservice Kø') => queueAt(t, admin, name);
 
   it('shows the waiting room the numbers called and their desks, live by the API’s stream, and nothing personal', async () => {
     const { id, bookings } = await centreWithQueue('Borgerservice Skærm');
